@@ -1,0 +1,33 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib.auth.models import Group
+from django.http import HttpRequest
+
+from leacorner.mail import queue_rendered_email
+
+from .roles import Role
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Self-registered accounts are clerks; staff accounts are only made by an operator."""
+
+    def save_user(self, request: HttpRequest, user, form, commit: bool = True):
+        user = super().save_user(request, user, form, commit=commit)
+        if commit:
+            user.groups.add(Group.objects.get(name=Role.CLERK))
+        return user
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # allauth renders its own templates; delivery goes through the portal's mail queue
+        # so a mail-server outage delays a verification e-mail instead of failing sign-up.
+        message = self.render_mail(template_prefix, email, context)
+        html = ""
+        for content, mimetype in getattr(message, "alternatives", []):
+            if mimetype == "text/html":
+                html = content
+        queue_rendered_email(
+            to=email,
+            subject=message.subject,
+            body_text=message.body,
+            body_html=html,
+            kind=template_prefix.rsplit("/", 1)[-1],
+        )

@@ -1,0 +1,121 @@
+"""Site-wide locks: session lifetime, MFA for staff, and deny-by-default access declarations."""
+
+import time
+from collections.abc import Callable
+
+from allauth.account.authentication import get_authentication_records
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from . import access
+
+SESSION_STARTED_KEY = "leacorner_session_started"
+
+# Views of these packages guard themselves (allauth's account pages, the admin's own
+# staff check, Django's sitemap and static views); every other view must declare its access.
+SELF_GUARDED_MODULES = (
+    "allauth.",
+    "django.contrib.admin.",
+    "django.contrib.sitemaps.",
+    "django.views.static",
+    "django.contrib.staticfiles.",
+)
+
+
+class SessionLifetimeMiddleware:
+    """Ends a signed-in session 12 hours after sign-in, however active it has been.
+
+    The 30-minute idle limit is SESSION_COOKIE_AGE with SESSION_SAVE_EVERY_REQUEST.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            started = request.session.setdefault(SESSION_STARTED_KEY, time.time())
+            if time.time() - started > settings.SESSION_ABSOLUTE_LIFETIME.total_seconds():
+                logout(request)
+                messages.info(request, _("Your session has ended after 12 hours. Sign in again."))
+                return redirect(f"{reverse('account_login')}?{urlencode({'next': request.path})}")
+        return self.get_response(request)
+
+
+def passed_mfa(request: HttpRequest) -> bool:
+    records = get_authentication_records(request, request.user)
+    return any(record.get("method") == "mfa" for record in records)
+
+
+class StaffMFAMiddleware:
+    """Staff must have MFA enrolled, and have passed it in this session, before the admin or
+    any staff page opens. A staff user without MFA is sent to enrol; one who has not passed it
+    in this session is asked for a code."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        user = request.user
+        if not user.is_authenticated:
+            return None
+        module = getattr(view_func, "__module__", "")
+        is_admin = module.startswith("django.contrib.admin.") or request.path.startswith(
+            reverse("admin:index")
+        )
+        if not (is_admin or access.is_staff_page(view_func)):
+            return None
+        if not user.is_staff:
+            if is_admin:
+                return None  # the admin itself refuses non-staff accounts
+            raise PermissionDenied
+        if not is_mfa_enabled(user):
+            messages.warning(
+                request,
+                _("Staff accounts must use two-factor authentication. Set it up to continue."),
+            )
+            return redirect(
+                f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}"
+            )
+        if not passed_mfa(request):
+            return redirect(
+                f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}"
+            )
+        return None
+
+
+class AccessDeclarationMiddleware:
+    """Refuses (403) any project view that does not say who may see it, and sends anonymous
+    visitors of a sign-in-only view to the sign-in page."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        module = getattr(view_func, "__module__", "")
+        if module.startswith(SELF_GUARDED_MODULES):
+            return None
+        match = request.resolver_match
+        if match is not None and "admin" in match.namespaces:
+            return None  # every admin view checks is_staff and model permissions itself
+        if access.declared_access(view_func) is None:
+            raise PermissionDenied("This view does not declare who may see it.")
+        return None
+
+    def process_exception(self, request: HttpRequest, exception: Exception):
+        if isinstance(exception, access._LoginRequired):
+            return access.login_redirect(request)
+        return None

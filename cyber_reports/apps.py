@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CyberReportsConfig(AppConfig):
+    name = "cyber_reports"
+    verbose_name = "Cyber-incident reports"

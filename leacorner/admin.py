@@ -1,0 +1,37 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from .mail import retry_undelivered
+from .models import OutgoingEmail
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    """Delivery state of every notice; superusers may queue undelivered ones again."""
+
+    list_display = ["created_at", "kind", "to", "subject", "status", "attempts", "sent_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["to", "subject"]
+    show_full_result_count = False
+    readonly_fields = [f.name for f in OutgoingEmail._meta.fields]
+    actions = ["retry"]
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description=_("Send the selected undelivered messages again"))
+    def retry(self, request, queryset) -> None:
+        count = retry_undelivered(queryset)
+        self.message_user(request, _("%d message(s) queued again.") % count, messages.SUCCESS)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StakeholderFormsConfig(AppConfig):
+    name = "stakeholder_forms"
+    verbose_name = "Criminal Justice Stakeholder requests"

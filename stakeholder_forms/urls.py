@@ -1,0 +1,3 @@
+app_name = "stakeholder_forms"
+
+urlpatterns: list = []

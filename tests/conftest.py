@@ -1,0 +1,94 @@
+import time
+
+import pytest
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.test import Client
+
+from accounts.roles import STAFF_ROLES, Role
+
+from .factories import UserFactory
+
+IMMEDIATE_TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "email"],
+    }
+}
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    """Test-only choices: a fast password hasher and tasks run at once (after commit)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.TASKS = IMMEDIATE_TASKS
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def enrol_totp(user) -> str:
+    """Give `user` a TOTP authenticator; returns its base32 secret."""
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def mark_mfa_passed(client: Client, user) -> None:
+    """Record in the client's session that `user` passed MFA, as allauth does at sign-in."""
+    session = client.session
+    now = time.time()
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": now, "email": user.email},
+        {"method": "mfa", "at": now, "type": "totp"},
+    ]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
+
+
+def signed_in_client(user, *, mfa: bool | None = None) -> Client:
+    """A client signed in as `user`; staff users are enrolled in and have passed MFA unless
+    `mfa=False`."""
+    client = Client()
+    client.force_login(user)
+    if mfa if mfa is not None else user.is_staff:
+        enrol_totp(user)
+        mark_mfa_passed(client, user)
+    return client
+
+
+@pytest.fixture
+def make_user(db):
+    return UserFactory
+
+
+@pytest.fixture
+def clerk(db):
+    return UserFactory(role=Role.CLERK)
+
+
+@pytest.fixture
+def clerk_client(clerk):
+    return signed_in_client(clerk)
+
+
+@pytest.fixture
+def role_client(db):
+    """`role_client(Role.ERO_REVIEWER)` → (client, user) signed in with MFA passed."""
+
+    def make(role: Role | None, **kwargs):
+        if role is None:
+            user = UserFactory(is_staff=True, is_superuser=True)
+        else:
+            user = UserFactory(role=role)
+        assert user.is_staff == (role is None or role in STAFF_ROLES)
+        return signed_in_client(user, **kwargs), user
+
+    return make

@@ -1,0 +1,17 @@
+"""RFC 6238 time-based one-time passwords, written out here so the tests check allauth's MFA
+against an independent implementation rather than against allauth's own code."""
+
+import base64
+import hashlib
+import hmac
+import struct
+import time
+
+
+def totp(secret_base32: str, at: float | None = None, step: int = 30, digits: int = 6) -> str:
+    key = base64.b32decode(secret_base32.upper() + "=" * (-len(secret_base32) % 8))
+    counter = int((time.time() if at is None else at) // step)
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return str(value % 10**digits).zfill(digits)
