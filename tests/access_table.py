@@ -10,38 +10,23 @@ LOGIN (redirect to sign-in), DENIED (403), NOT_FOUND (404) or METHOD (405: the r
 the access check of a POST-only view). "*" is the outcome of every role not named.
 """
 
-from accounts.roles import Role
-
-OK, LOGIN, DENIED, NOT_FOUND, METHOD = "ok", "login", "denied", "not_found", "method"
-
-ANONYMOUS, CLERK, SUPERUSER = "anonymous", "clerk", "superuser"
-STAFF = [r.value for r in Role if r is not Role.CLERK]
-ROLES = [ANONYMOUS, CLERK, *STAFF, SUPERUSER]
-
-
-def everyone(outcome: str = OK) -> dict:
-    return {"*": outcome}
-
-
-def signed_in(outcome: str = OK) -> dict:
-    return {ANONYMOUS: LOGIN, "*": outcome}
-
-
-def only(*roles: Role, outcome: str = OK, others: str = DENIED) -> dict:
-    table = {ANONYMOUS: LOGIN, "*": others, SUPERUSER: outcome}
-    table.update({role.value: outcome for role in roles})
-    return table
-
-
-def admin_only(*roles: Role, outcome: str = OK) -> dict:
-    """Admin pages: anonymous visitors and clerks are sent to sign in; staff without the
-    model's permission get 403."""
-    table = {ANONYMOUS: LOGIN, CLERK: LOGIN, "*": DENIED, SUPERUSER: outcome}
-    table.update({role.value: outcome for role in roles})
-    return table
-
-
-ADMIN_STAFF = {ANONYMOUS: LOGIN, CLERK: LOGIN, "*": OK}
+from .access_table_base import (
+    ADMIN_STAFF,
+    ANONYMOUS,
+    CLERK,
+    DENIED,
+    LOGIN,
+    METHOD,
+    NOT_FOUND,
+    OK,
+    SUPERUSER,
+    admin_only,
+    everyone,
+    signed_in,
+)
+from .cyber_reports import access as cyber_access
+from .programs import access as programs_access
+from .stakeholder_forms import access as stakeholder_access
 
 #: URL name → {"expect": {...}, "kwargs": {...}}; kwargs fill the URL's parameters.
 ACCESS_TABLE: dict[str, dict] = {
@@ -94,6 +79,10 @@ ACCESS_TABLE: dict[str, dict] = {
         "expect": {ANONYMOUS: LOGIN, CLERK: LOGIN, "*": NOT_FOUND},
         "kwargs": {"url": "no-such-page/"},
     },
+    # The apps' own URLs, and their admin pages where they differ from the globs below.
+    **programs_access.ACCESS,
+    **stakeholder_access.ACCESS,
+    **cyber_access.ACCESS,
     # Admin: per-model pages. Superusers only, unless a role's permissions say otherwise.
     "admin:app_list": {
         "expect": {ANONYMOUS: LOGIN, CLERK: LOGIN, "*": NOT_FOUND, SUPERUSER: OK},
@@ -127,3 +116,12 @@ ACCESS_TABLE: dict[str, dict] = {
     "admin:*": {"expect": admin_only(), "kwargs": {"object_id": "999999"}},
     "route:admin/*": {"expect": ADMIN_STAFF, "kwargs": {"object_id": "999999"}},
 }
+
+
+def url_kwargs() -> dict[str, dict]:
+    """Every app's URL kwargs that need real objects; call inside a test with the database."""
+    return {
+        **programs_access.url_kwargs(),
+        **stakeholder_access.url_kwargs(),
+        **cyber_access.url_kwargs(),
+    }

@@ -7,8 +7,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.roles import Role
 
-from .access_table import (
-    ACCESS_TABLE,
+from .access_table import ACCESS_TABLE, url_kwargs
+from .access_table_base import (
     ANONYMOUS,
     CLERK,
     DENIED,
@@ -115,5 +115,4 @@ def test_every_url_for_every_role(clients, url_fixtures):
 
 @pytest.fixture
 def url_fixtures(db) -> dict:
-    """URL kwargs that need real objects, by URL name. Apps add their objects here."""
-    return {}
+    return url_kwargs()

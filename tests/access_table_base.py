@@ -1,0 +1,53 @@
+"""Outcomes, roles and shorthands of the access table (tests/access_table.py)."""
+
+from accounts.roles import Role
+
+OK, LOGIN, DENIED, NOT_FOUND, METHOD = "ok", "login", "denied", "not_found", "method"
+
+ANONYMOUS, CLERK, SUPERUSER = "anonymous", "clerk", "superuser"
+STAFF = [r.value for r in Role if r is not Role.CLERK]
+ROLES = [ANONYMOUS, CLERK, *STAFF, SUPERUSER]
+
+
+def everyone(outcome: str = OK) -> dict:
+    return {"*": outcome}
+
+
+def signed_in(outcome: str = OK) -> dict:
+    return {ANONYMOUS: LOGIN, "*": outcome}
+
+
+def only(*roles: Role, outcome: str = OK, others: str = DENIED) -> dict:
+    table = {ANONYMOUS: LOGIN, "*": others, SUPERUSER: outcome}
+    table.update({role.value: outcome for role in roles})
+    return table
+
+
+def admin_only(*roles: Role, outcome: str = OK) -> dict:
+    """Admin pages: anonymous visitors and clerks are sent to sign in; staff without the
+    model's permission get 403."""
+    table = {ANONYMOUS: LOGIN, CLERK: LOGIN, "*": DENIED, SUPERUSER: outcome}
+    table.update({role.value: outcome for role in roles})
+    return table
+
+
+ADMIN_STAFF = {ANONYMOUS: LOGIN, CLERK: LOGIN, "*": OK}
+
+__all__ = [
+    "OK",
+    "LOGIN",
+    "DENIED",
+    "NOT_FOUND",
+    "METHOD",
+    "ANONYMOUS",
+    "CLERK",
+    "SUPERUSER",
+    "STAFF",
+    "ROLES",
+    "everyone",
+    "signed_in",
+    "only",
+    "admin_only",
+    "ADMIN_STAFF",
+    "Role",
+]

@@ -1,0 +1,71 @@
+"""A clerk registers, verifies the e-mail and signs in; a staff member enrols MFA and reaches
+the admin only after passing it. Every page on the way is checked with axe-core."""
+
+import re
+
+from django.core import mail
+
+from accounts.models import User
+from accounts.roles import Role
+
+from ..factories import PASSWORD, UserFactory
+from ..totp import totp
+from .conftest import assert_accessible, screenshot, sign_in
+
+NEW_PASSWORD = "Stonewall-Quarry-Lantern-88"
+
+
+def test_clerk_signs_up_verifies_and_signs_in(page):
+    page.goto("/")
+    assert_accessible(page)
+    screenshot(page, "home")
+    page.goto("/accounts/signup/")
+    assert_accessible(page)
+    page.get_by_label("E-mail address").fill("clerk@county-court.example")
+    page.locator("#id_password1").fill(NEW_PASSWORD)
+    page.locator("#id_password2").fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Sign Up").click()
+    page.wait_for_url(re.compile(r"/accounts/confirm-email/"))
+    assert_accessible(page)
+
+    user = User.objects.get(email="clerk@county-court.example")
+    assert list(user.groups.values_list("name", flat=True)) == [Role.CLERK.value]
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(link.split("/accounts", 1)[1].join(["/accounts", ""]))
+    assert_accessible(page)
+    page.get_by_role("button", name="Confirm").click()
+
+    sign_in(page, "clerk@county-court.example", NEW_PASSWORD)
+    page.wait_for_url(re.compile(r"/$"))
+    assert page.get_by_role("button", name="Sign out").is_visible()
+    assert_accessible(page)
+
+
+def test_staff_must_enrol_mfa_then_pass_it_to_reach_the_admin(page, live_server):
+    UserFactory(email="reviewer@ice.example", role=Role.ERO_REVIEWER)
+
+    sign_in(page, "reviewer@ice.example", PASSWORD)
+    page.goto("/admin/")
+    # No MFA yet: sent to enrol, never shown the admin.
+    page.wait_for_url(re.compile(r"/accounts/2fa/totp/activate/|/accounts/reauthenticate/"))
+    if "/accounts/reauthenticate/" in page.url:
+        assert_accessible(page)
+        page.locator("#id_password").fill(PASSWORD)
+        page.get_by_role("button", name="Confirm").click()
+        page.wait_for_url(re.compile(r"/accounts/2fa/totp/activate/"))
+    assert_accessible(page)
+    screenshot(page, "mfa-enrol")
+    secret = page.locator("#authenticator_secret").input_value()
+    page.locator("#id_code").fill(totp(secret))
+    page.get_by_role("button", name="Activate").click()
+    page.wait_for_url(re.compile(r"/accounts/2fa/"))
+    assert_accessible(page)
+
+    # A new session: password, then the TOTP code, then the admin opens.
+    page.context.clear_cookies()
+    sign_in(page, "reviewer@ice.example", PASSWORD, totp_secret=secret)
+    page.goto("/admin/")
+    page.wait_for_url(re.compile(r"/admin/$"))
+    assert page.get_by_role("heading", name="Work queues and content").is_visible()
+    assert_accessible(page)
+    screenshot(page, "admin-index")
