@@ -47,10 +47,12 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "stakeholder_forms.view_certification",
         "stakeholder_forms.revoke_certification",
     ],
-    Role.DESK_CISA: ["cyber_reports.view_cyberincidentreport"],
-    Role.DESK_USSS: ["cyber_reports.view_cyberincidentreport"],
-    Role.DESK_HSI: ["cyber_reports.view_cyberincidentreport"],
-    Role.DESK_FBI: ["cyber_reports.view_cyberincidentreport"],
+    # Desks work their reports in their own pages (cyber-incidents/desk/), never in the admin,
+    # whose lists would show every agency's reports.
+    Role.DESK_CISA: [],
+    Role.DESK_USSS: [],
+    Role.DESK_HSI: [],
+    Role.DESK_FBI: [],
     Role.CONTENT_EDITOR: [
         f"programs.{action}_{model}"
         for model in _CONTENT_MODELS

@@ -1,1 +1,563 @@
-from django.db import models  # noqa: F401
+"""SLTT cyber-incident reports, the agencies they are routed to, and each desk's handling.
+
+A report is filed once (by anyone) and stored before anything else happens; routing then records
+one `ReportRouting` row per agency, with the reasons, and every desk works only its own rows.
+"""
+
+import hashlib
+import secrets
+import uuid
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .vocabulary import (
+    ActivityLocation,
+    AttackVector,
+    EntityType,
+    FunctionalImpact,
+    InformationImpact,
+    Recoverability,
+    Sector,
+    TimeZone,
+    YesNoUnknown,
+)
+
+
+class Agency(models.Model):
+    """A federal agency that receives reports: DHS/CISA, the Secret Service, HSI, the FBI.
+
+    Seeded by a data migration from the fact sheet's key-contacts table; operators edit the
+    desk addresses and public contacts in the admin. `code` ties the agency to its desk role
+    (accounts.roles.DESK_ROLES) and never changes.
+    """
+
+    code = models.SlugField(
+        max_length=16,
+        unique=True,
+        help_text=_("Short code tied to the agency's desk role, e.g. FBI. Never changes."),
+    )
+    name = models.CharField(max_length=200, help_text=_("Full name, e.g. Federal Bureau of …"))
+    short_name = models.CharField(max_length=40, help_text=_("Name used in lists, e.g. FBI."))
+    handles = models.TextField(
+        help_text=_("What to report to this agency, in plain words (shown to reporters).")
+    )
+    desk_emails = models.TextField(
+        blank=True,
+        help_text=_(
+            "Addresses notified of each new report and update, one per line. "
+            "They receive a summary and a link, never the attachments."
+        ),
+    )
+    public_contact = models.TextField(
+        help_text=_("How the public and partners reach the agency (phone, e-mail, website).")
+    )
+    emergency_contact = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_("A 24-hour line to call in an emergency, if the agency has one."),
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text=_("Position in lists."))
+
+    class Meta:
+        ordering = ["order", "short_name"]
+        verbose_name_plural = _("agencies")
+
+    def __str__(self) -> str:
+        return self.short_name
+
+    def clean(self) -> None:
+        from django.core.validators import validate_email
+
+        for line in self.desk_email_list():
+            try:
+                validate_email(line)
+            except ValidationError:
+                raise ValidationError(
+                    {
+                        "desk_emails": gettext("“%(line)s” is not an e-mail address.")
+                        % {"line": line}
+                    }
+                ) from None
+
+    def desk_email_list(self) -> list[str]:
+        return [line.strip() for line in self.desk_emails.splitlines() if line.strip()]
+
+
+class IncidentType(models.Model):
+    """A kind of incident a reporter can tick, and the agencies it is routed to, with why."""
+
+    code = models.SlugField(max_length=40, unique=True, help_text=_("Stable code; never changes."))
+    name = models.CharField(max_length=120)
+    description = models.TextField(help_text=_("Shown as the hint under the choice on the form."))
+    agencies = models.ManyToManyField(Agency, through="IncidentTypeRoute", related_name="+")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IncidentTypeRoute(models.Model):
+    """One row of the routing table: reports of this type go to this agency, for this reason."""
+
+    incident_type = models.ForeignKey(IncidentType, on_delete=models.CASCADE, related_name="routes")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="routes")
+    reason = models.CharField(
+        max_length=300,
+        help_text=_("Shown to the reporter, e.g. “criminal hacking is investigated by the FBI”."),
+    )
+
+    class Meta:
+        ordering = ["incident_type__order", "agency__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["incident_type", "agency"], name="cyber_unique_type_agency"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.incident_type} → {self.agency}"
+
+
+class TrackingSequence(models.Model):
+    """The last tracking number handed out in a year; locked while the next one is taken."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_value = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last_value}"
+
+
+class CyberIncidentReportQuerySet(models.QuerySet):
+    def routed_to(self, agency: Agency) -> "CyberIncidentReportQuerySet":
+        return self.filter(routings__agency=agency)
+
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class CyberIncidentReport(models.Model):
+    """One incident reported by SLTT law enforcement, with the facts of the federal fact sheet.
+
+    Anyone may file one. It is never edited after submission: the reporter adds information
+    through `ReportUpdate`s reached by a secret link; the agencies record their handling on
+    their own `ReportRouting` rows.
+    """
+
+    tracking_number = models.CharField(max_length=20, unique=True, editable=False)
+    year = models.PositiveSmallIntegerField(editable=False)
+    sequence = models.PositiveIntegerField(editable=False)
+    submitted_at = models.DateTimeField(default=timezone.now, db_index=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cyber_reports",
+    )
+    source_address = models.GenericIPAddressField(null=True, blank=True)
+    update_token_hash = models.CharField(max_length=64, unique=True, editable=False)
+
+    # Reporter
+    reporter_name = models.CharField(_("your name"), max_length=150)
+    reporter_title = models.CharField(_("title or rank"), max_length=150, blank=True)
+    reporter_organization = models.CharField(_("agency or organization"), max_length=200)
+    reporter_address = models.TextField(_("mailing address"), blank=True)
+    reporter_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    reporter_email = models.EmailField(_("e-mail address"), blank=True)
+
+    # Affected entity
+    entity_name = models.CharField(_("name of the affected entity"), max_length=200)
+    entity_owner = models.CharField(
+        _("who owns the affected systems"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "If someone else owns or runs the systems, e.g. a vendor or a county IT office."
+        ),
+    )
+    entity_contact = models.TextField(
+        _("point of contact at the entity"),
+        blank=True,
+        help_text=_("Name, role, phone and e-mail of the person to speak to."),
+    )
+    entity_type = models.CharField(_("type of entity"), max_length=32, choices=EntityType.choices)
+    sector = models.CharField(
+        _("critical-infrastructure sector"), max_length=32, choices=Sector.choices
+    )
+
+    # The incident
+    incident_types = models.ManyToManyField(
+        IncidentType, related_name="reports", verbose_name=_("type of incident")
+    )
+    started_at = models.DateTimeField(_("when it started"), null=True, blank=True)
+    detected_at = models.DateTimeField(_("when it was detected"))
+    time_zone = models.CharField(
+        _("time zone of the times given"),
+        max_length=40,
+        choices=TimeZone.choices,
+        default=TimeZone.EASTERN,
+    )
+    ongoing = models.CharField(
+        _("is it still going on?"),
+        max_length=8,
+        choices=YesNoUnknown.choices,
+        default=YesNoUnknown.UNKNOWN,
+    )
+    attack_vector = models.CharField(
+        _("initial entry vector"),
+        max_length=20,
+        choices=AttackVector.choices,
+        default=AttackVector.UNKNOWN,
+    )
+    vulnerability = models.TextField(_("vulnerability exploited, if known"), blank=True)
+    detection_method = models.TextField(_("how it was detected"), blank=True)
+    assets_affected = models.TextField(_("assets affected"), blank=True)
+    systems_affected = models.PositiveIntegerField(_("systems affected"), null=True, blank=True)
+    records_affected = models.PositiveBigIntegerField(_("records affected"), null=True, blank=True)
+    people_affected = models.PositiveBigIntegerField(_("people affected"), null=True, blank=True)
+
+    # Impact
+    functional_impact = models.CharField(
+        _("functional impact"), max_length=32, choices=FunctionalImpact.choices, blank=True
+    )
+    information_impact = models.JSONField(
+        _("information impact"),
+        default=list,
+        blank=True,
+        help_text=_("Values of InformationImpact; several may apply."),
+    )
+    recoverability = models.CharField(
+        _("recoverability"), max_length=20, choices=Recoverability.choices, blank=True
+    )
+    activity_location = models.CharField(
+        _("location of observed activity"),
+        max_length=32,
+        choices=ActivityLocation.choices,
+        default=ActivityLocation.UNKNOWN,
+    )
+    critical_functions_affected = models.CharField(
+        _("did it affect critical-infrastructure essential functions?"),
+        max_length=8,
+        choices=YesNoUnknown.choices,
+        default=YesNoUnknown.UNKNOWN,
+    )
+    control_system_compromised = models.CharField(
+        _("was a control system compromised or manipulated?"),
+        max_length=8,
+        choices=YesNoUnknown.choices,
+        default=YesNoUnknown.UNKNOWN,
+    )
+    impact_synopsis = models.TextField(_("business, mission and operational impact"), blank=True)
+
+    # Response
+    actions_taken = models.TextField(_("actions already taken"), blank=True)
+    technical_assistance_requested = models.BooleanField(
+        _("the entity asks for federal technical assistance"), default=False
+    )
+    mssp_retained = models.BooleanField(
+        _("a managed security service provider has been contacted or retained"), default=False
+    )
+    mssp_name = models.CharField(_("name of the provider"), max_length=200, blank=True)
+    investigation_opened = models.BooleanField(
+        _("your agency has opened an investigation"), default=False
+    )
+    investigation_case_number = models.CharField(_("your case number"), max_length=80, blank=True)
+    other_agencies_notified = models.TextField(
+        _("other agencies already told, with their points of contact"), blank=True
+    )
+
+    # Technical details
+    operating_systems = models.TextField(_("operating systems affected"), blank=True)
+    sophisticated_ttps = models.TextField(
+        _("signs of sophisticated tactics, techniques and procedures"), blank=True
+    )
+    targeting_indications = models.TextField(
+        _("signs that the asset owner was targeted"), blank=True
+    )
+
+    objects = CyberIncidentReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "sequence"], name="cyber_unique_year_sequence"),
+            models.CheckConstraint(
+                condition=~Q(reporter_phone="") | ~Q(reporter_email=""),
+                name="cyber_reporter_reachable",
+                violation_error_message=_("Give a phone number or an e-mail address."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.tracking_number
+
+    @staticmethod
+    def format_tracking_number(year: int, sequence: int) -> str:
+        return f"CIR-{year}-{sequence:06d}"
+
+    def issue_update_token(self) -> str:
+        """A new secret for the reporter's update link; only its hash is kept."""
+        token = secrets.token_urlsafe(32)
+        self.update_token_hash = _hash_token(token)
+        return token
+
+    @classmethod
+    def hash_token(cls, token: str) -> str:
+        return _hash_token(token)
+
+    def information_impact_labels(self) -> list[str]:
+        labels = dict(InformationImpact.choices)
+        return [str(labels.get(value, value)) for value in self.information_impact]
+
+    def clean(self) -> None:
+        unknown = set(self.information_impact or []) - set(InformationImpact.values)
+        if unknown:
+            raise ValidationError({"information_impact": gettext("Unknown information impact.")})
+
+
+class NetworkIndicator(models.Model):
+    """An IP address (with or without a port), a bare port, or a URL the reporter observed."""
+
+    class Direction(models.TextChoices):
+        SOURCE = "source", _("Source")
+        DESTINATION = "destination", _("Destination")
+
+    report = models.ForeignKey(
+        CyberIncidentReport, on_delete=models.CASCADE, related_name="indicators"
+    )
+    direction = models.CharField(max_length=12, choices=Direction.choices)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    port = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(65535)]
+    )
+    url = models.URLField(max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["direction", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(port__isnull=True) | Q(port__lte=65535),
+                name="cyber_indicator_port_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(ip__isnull=False) | Q(port__isnull=False) | ~Q(url=""),
+                name="cyber_indicator_not_empty",
+            ),
+            models.CheckConstraint(
+                condition=Q(url="") | (Q(ip__isnull=True) & Q(port__isnull=True)),
+                name="cyber_indicator_url_alone",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.url:
+            return self.url
+        if self.ip and self.port is not None:
+            return f"[{self.ip}]:{self.port}" if ":" in self.ip else f"{self.ip}:{self.port}"
+        return self.ip or gettext("port %(port)s") % {"port": self.port}
+
+
+class StatusChange(models.Model):
+    """A timestamped change of the incident's status, as the reporter lists them."""
+
+    report = models.ForeignKey(
+        CyberIncidentReport, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    occurred_at = models.DateTimeField()
+    description = models.CharField(max_length=500)
+
+    class Meta:
+        ordering = ["occurred_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.description}"
+
+
+class ReportUpdate(models.Model):
+    """New information the reporter added later through the secret link of the receipt."""
+
+    report = models.ForeignKey(
+        CyberIncidentReport, on_delete=models.CASCADE, related_name="updates"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    body = models.TextField()
+    source_address = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.report} update {self.created_at:%Y-%m-%d %H:%M}"
+
+
+def attachment_storage() -> FileSystemStorage:
+    """Files live in CYBER_REPORTS_ATTACHMENT_ROOT, outside the web root, with no URL.
+
+    A callable, so migrations record the function rather than this machine's path."""
+    return FileSystemStorage(location=settings.CYBER_REPORTS_ATTACHMENT_ROOT, base_url=None)
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    # A random name with no extension: nothing of the reporter's file name reaches the disk.
+    return str(PurePosixPath(timezone.now().strftime("%Y/%m")) / uuid.uuid4().hex)
+
+
+class Attachment(models.Model):
+    """A file given with a report or an update, checked by its content before it was stored.
+
+    Only the desks of the agencies the report went to can download it.
+    """
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Text")
+        LOG = "log", _("Log")
+        CSV = "csv", _("CSV")
+        JSON = "json", _("JSON")
+        XML = "xml", _("XML")
+        PCAP = "pcap", _("Packet capture (pcap)")
+        PCAPNG = "pcapng", _("Packet capture (pcapng)")
+        PDF = "pdf", _("PDF")
+        PNG = "png", _("PNG image")
+        JPEG = "jpeg", _("JPEG image")
+
+    report = models.ForeignKey(
+        CyberIncidentReport, on_delete=models.CASCADE, related_name="attachments"
+    )
+    update = models.ForeignKey(
+        ReportUpdate, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(upload_to=attachment_path, storage=attachment_storage, max_length=200)
+    original_name = models.CharField(max_length=255)
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class ReportRoutingQuerySet(models.QuerySet):
+    def for_agency(self, agency: Agency) -> "ReportRoutingQuerySet":
+        return self.filter(agency=agency)
+
+
+class ReportRouting(models.Model):
+    """The report as one agency has it: why it was sent there, and the desk's handling.
+
+    Status moves new → acknowledged → closed (or new → closed) only through `acknowledge()`
+    and `close()`, called by a member of that agency's desk.
+    """
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+        CLOSED = "closed", _("Closed")
+
+    report = models.ForeignKey(
+        CyberIncidentReport, on_delete=models.CASCADE, related_name="routings"
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="routings")
+    reasons = models.JSONField(default=list, help_text=_("Why the report went to this agency."))
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
+    agency_case_number = models.CharField(
+        _("agency case number"),
+        max_length=80,
+        blank=True,
+        help_text=_("The agency's own number for this matter."),
+    )
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    closing_note = models.TextField(blank=True)
+
+    objects = ReportRoutingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["agency__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "agency"], name="cyber_unique_report_agency"),
+            models.CheckConstraint(
+                condition=Q(status="new")
+                | (Q(acknowledged_at__isnull=False) & Q(status="acknowledged"))
+                | (Q(closed_at__isnull=False) & Q(status="closed")),
+                name="cyber_routing_status_stamped",
+            ),
+        ]
+        indexes = [models.Index(fields=["agency", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.report} → {self.agency}"
+
+    def _check_desk(self, user) -> None:
+        from accounts.roles import DESK_ROLES
+
+        role = DESK_ROLES.get(self.agency.code)
+        if role is None or not user.has_role(role):
+            raise PermissionDenied(gettext("Only this agency's desk may do that."))
+
+    def acknowledge(self, *, by, case_number: str) -> None:
+        """The agency's desk takes the report on, under its own case number (required)."""
+        self._check_desk(by)
+        case_number = case_number.strip()
+        if not case_number:
+            raise ValidationError({"case_number": gettext("Enter your agency's case number.")})
+        if self.status != self.Status.NEW:
+            raise ValidationError(gettext("Only a new report can be acknowledged."))
+        self.status = self.Status.ACKNOWLEDGED
+        self.agency_case_number = case_number
+        self.acknowledged_at = timezone.now()
+        self.acknowledged_by = by
+        self.save(
+            update_fields=["status", "agency_case_number", "acknowledged_at", "acknowledged_by"]
+        )
+
+    def close(self, *, by, note: str = "") -> None:
+        """The agency's desk closes its handling of the report, with an optional note."""
+        self._check_desk(by)
+        if self.status == self.Status.CLOSED:
+            raise ValidationError(gettext("This report is already closed."))
+        self.status = self.Status.CLOSED
+        self.closed_at = timezone.now()
+        self.closed_by = by
+        self.closing_note = note.strip()
+        self.save(update_fields=["status", "closed_at", "closed_by", "closing_note"])
+
+
+class DeskNote(models.Model):
+    """A note by a desk on its own routing of a report; no other agency ever sees it."""
+
+    routing = models.ForeignKey(ReportRouting, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    body = models.TextField()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Note on {self.routing} at {self.created_at:%Y-%m-%d %H:%M}"

@@ -325,6 +325,21 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
+# --- Cyber reports ----------------------------------------------------------------------------
+# Attachments of cyber-incident reports: outside the web root and outside MEDIA_ROOT, never
+# given a URL; only the desk views of the agencies a report went to read them.
+CYBER_REPORTS_ATTACHMENT_ROOT = Path(
+    os.environ.get("CYBER_REPORTS_ATTACHMENT_ROOT", BASE_DIR / "var" / "cyber-attachments")
+)
+CYBER_REPORTS_MAX_FILES = 5
+CYBER_REPORTS_MAX_FILE_BYTES = 10 * 1024 * 1024
+CYBER_REPORTS_MAX_TOTAL_BYTES = 25 * 1024 * 1024
+# Anonymous reports accepted from one network address per window (signed-in users: no limit).
+CYBER_REPORTS_ANONYMOUS_LIMIT = int(os.environ.get("CYBER_REPORTS_ANONYMOUS_LIMIT", "5"))
+CYBER_REPORTS_ANONYMOUS_WINDOW = timedelta(
+    minutes=int(os.environ.get("CYBER_REPORTS_ANONYMOUS_WINDOW_MINUTES", "60"))
+)
+
 # --- Portal ---------------------------------------------------------------------------------
 SITE_NAME = "LEA Corner"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -1,6 +1,9 @@
+from datetime import timedelta
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import STAFF_ROLES, Role
@@ -27,3 +30,51 @@ class UserFactory(factory.django.DjangoModelFactory):
                 self.is_staff = True
         self.save()
         EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class CyberIncidentReportFactory(factory.django.DjangoModelFactory):
+    """A filed report with a real tracking number; `incident_types=["ransomware", ...]` by code.
+
+    Routing is not run: call `cyber_reports.routing.record_routing()` or use `routed_report()`.
+    """
+
+    class Meta:
+        model = "cyber_reports.CyberIncidentReport"
+        skip_postgeneration_save = True
+
+    reporter_name = factory.Faker("name")
+    reporter_title = "Detective"
+    reporter_organization = "Springfield Police Department"
+    reporter_phone = "(555) 010-2000"
+    reporter_email = factory.Sequence(lambda n: f"officer{n}@springfield-pd.example")
+    entity_name = factory.Sequence(lambda n: f"Springfield Water Authority {n}")
+    entity_type = "local_government"
+    sector = "water"
+    detected_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=3))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from cyber_reports.workflow import allocate_tracking_number
+
+        report = model_class(*args, **kwargs)
+        report.year, report.sequence, report.tracking_number = allocate_tracking_number()
+        report.issue_update_token()
+        report.save()
+        return report
+
+    @factory.post_generation
+    def incident_types(self, create: bool, extracted, **kwargs) -> None:
+        from cyber_reports.models import IncidentType
+
+        if create:
+            codes = extracted or ["computer_intrusion"]
+            self.incident_types.set(IncidentType.objects.filter(code__in=codes))
+
+
+def routed_report(**kwargs):
+    """A report filed and routed as a submission would be (without notices)."""
+    from cyber_reports.routing import RoutingFacts, RoutingTable, record_routing, route_report
+
+    report = CyberIncidentReportFactory(**kwargs)
+    record_routing(report, route_report(RoutingFacts.of_report(report), RoutingTable.load()))
+    return report

@@ -1,0 +1,204 @@
+"""Admin: operators edit the agencies and the routing table; reports are read-only here.
+
+Desks never use the admin (its lists would cross agencies): they work in the desk pages.
+"""
+
+from django.contrib import admin
+from django.db.models import Prefetch
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from leacorner.models import OutgoingEmail
+
+from .models import (
+    Agency,
+    Attachment,
+    CyberIncidentReport,
+    IncidentType,
+    IncidentTypeRoute,
+    NetworkIndicator,
+    ReportRouting,
+    ReportUpdate,
+    StatusChange,
+)
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ["short_name", "code", "name", "emergency_contact", "order"]
+    list_editable = ["order"]
+    search_fields = ["short_name", "name", "code"]
+    fields = [
+        "code",
+        "short_name",
+        "name",
+        "handles",
+        "public_contact",
+        "emergency_contact",
+        "desk_emails",
+        "order",
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The code ties the agency to its desk role and to the routing rules.
+        return ["code"] if obj else []
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class IncidentTypeRouteInline(admin.TabularInline):
+    model = IncidentTypeRoute
+    extra = 1
+    fields = ["agency", "reason"]
+    autocomplete_fields = ["agency"]
+
+
+@admin.register(IncidentType)
+class IncidentTypeAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "routed_to", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "code", "description"]
+    fields = ["code", "name", "description", "order"]
+    inlines = [IncidentTypeRouteInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch("routes", IncidentTypeRoute.objects.select_related("agency"))
+            )
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["code"] if obj else []
+
+    @admin.display(description=_("Routed to"))
+    def routed_to(self, obj: IncidentType) -> str:
+        return ", ".join(route.agency.short_name for route in obj.routes.all()) or "—"
+
+
+class _ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ReportRoutingInline(_ReadOnlyInline):
+    model = ReportRouting
+    fields = ["agency", "reasons", "status", "agency_case_number", "acknowledged_at", "closed_at"]
+    readonly_fields = fields
+
+
+class NetworkIndicatorInline(_ReadOnlyInline):
+    model = NetworkIndicator
+    fields = ["direction", "ip", "port", "url"]
+    readonly_fields = fields
+
+
+class StatusChangeInline(_ReadOnlyInline):
+    model = StatusChange
+    fields = ["occurred_at", "description"]
+    readonly_fields = fields
+
+
+class ReportUpdateInline(_ReadOnlyInline):
+    model = ReportUpdate
+    fields = ["created_at", "body"]
+    readonly_fields = fields
+
+
+class AttachmentInline(_ReadOnlyInline):
+    model = Attachment
+    fields = ["original_name", "kind", "size", "sha256", "uploaded_at"]
+    readonly_fields = fields
+
+
+@admin.register(CyberIncidentReport)
+class CyberIncidentReportAdmin(admin.ModelAdmin):
+    """Superusers only: a read-only view of every report, its routing and its notices."""
+
+    list_display = ["tracking_number", "submitted_at", "entity_name", "sector", "agencies"]
+    list_filter = ["sector", "submitted_at"]
+    search_fields = ["tracking_number", "entity_name", "reporter_organization"]
+    date_hierarchy = "submitted_at"
+    show_full_result_count = False
+    list_per_page = 50
+    inlines = [
+        ReportRoutingInline,
+        NetworkIndicatorInline,
+        StatusChangeInline,
+        ReportUpdateInline,
+        AttachmentInline,
+    ]
+    exclude = ["update_token_hash", "incident_types"]
+
+    def get_readonly_fields(self, request, obj=None):
+        names = [
+            f.name for f in self.model._meta.fields if f.name not in {"id", "update_token_hash"}
+        ]
+        return [*names, "incident_type_names", "notices"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch("routings", ReportRouting.objects.select_related("agency")),
+                "incident_types",
+            )
+        )
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description=_("Agencies"))
+    def agencies(self, obj: CyberIncidentReport) -> str:
+        return ", ".join(r.agency.short_name for r in obj.routings.all())
+
+    @admin.display(description=_("Incident types"))
+    def incident_type_names(self, obj: CyberIncidentReport) -> str:
+        return ", ".join(t.name for t in obj.incident_types.all())
+
+    @admin.display(description=_("E-mail notices (delivery state)"))
+    def notices(self, obj: CyberIncidentReport) -> str:
+        emails = OutgoingEmail.objects.about(obj).order_by("created_at")
+        if not emails:
+            return "—"
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    e.created_at.strftime("%Y-%m-%d %H:%M"),
+                    e.kind,
+                    e.to,
+                    e.get_status_display(),
+                    e.attempts,
+                )
+                for e in emails
+            ),
+        )
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>"
+            "</thead><tbody>{}</tbody></table>",
+            _("Queued"),
+            _("Kind"),
+            _("To"),
+            _("State"),
+            _("Attempts"),
+            rows,
+        )

@@ -1,0 +1,130 @@
+"""Filing a report and adding an update: each one transaction, notices after commit.
+
+The report (or update), its details, attachments and routing are stored in one transaction;
+the e-mails are stored in the same transaction by `leacorner.mail.queue_email` and sent by a
+background task after commit. A mail outage therefore never loses or blocks a report.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .attachments import CheckedUpload
+from .models import (
+    Attachment,
+    CyberIncidentReport,
+    IncidentType,
+    NetworkIndicator,
+    ReportRouting,
+    ReportUpdate,
+    StatusChange,
+    TrackingSequence,
+)
+from .notifications import notify_new_report, notify_update
+from .routing import RoutedAgency, RoutingFacts, RoutingTable, record_routing, route_report
+
+
+def allocate_tracking_number(*, year: int | None = None) -> tuple[int, int, str]:
+    """The next (year, sequence, tracking number) of the year, e.g. CIR-2026-000123.
+
+    The increment is one UPDATE, which locks the year's row until the caller's transaction
+    ends: two submissions at once get consecutive numbers, never the same one, and a
+    submission that rolls back gives its number back.
+    """
+    year = year or timezone.localdate().year
+    with transaction.atomic():
+        TrackingSequence.objects.bulk_create([TrackingSequence(year=year)], ignore_conflicts=True)
+        TrackingSequence.objects.filter(year=year).update(last_value=F("last_value") + 1)
+        sequence = TrackingSequence.objects.get(year=year).last_value
+    return year, sequence, CyberIncidentReport.format_tracking_number(year, sequence)
+
+
+@dataclass(frozen=True)
+class FiledReport:
+    report: CyberIncidentReport
+    routed: list[RoutedAgency]
+    update_token: str
+
+
+def _store_attachments(
+    report: CyberIncidentReport, uploads: Iterable[CheckedUpload], update: ReportUpdate | None
+) -> list[Attachment]:
+    stored = []
+    for upload in uploads:
+        attachment = Attachment(
+            report=report,
+            update=update,
+            original_name=upload.name,
+            kind=upload.kind,
+            size=upload.size,
+            sha256=upload.sha256,
+        )
+        upload.file.seek(0)
+        attachment.file.save("upload", upload.file, save=False)
+        attachment.save()
+        stored.append(attachment)
+    return stored
+
+
+def file_report(
+    *,
+    report: CyberIncidentReport,
+    incident_types: Iterable[IncidentType],
+    indicators: Iterable[NetworkIndicator] = (),
+    status_changes: Iterable[StatusChange] = (),
+    uploads: Iterable[CheckedUpload] = (),
+    submitted_by=None,
+    source_address: str | None = None,
+) -> FiledReport:
+    """Store a new report (anyone may file one), route it, and queue the receipt and the
+    desks' notices. `report` is an unsaved instance holding the answers of the form."""
+    with transaction.atomic():
+        report.year, report.sequence, report.tracking_number = allocate_tracking_number()
+        report.submitted_at = timezone.now()
+        report.submitted_by = submitted_by if getattr(submitted_by, "pk", None) else None
+        report.source_address = source_address
+        token = report.issue_update_token()
+        report.save()
+        report.incident_types.set(incident_types)
+        indicators, status_changes = list(indicators), list(status_changes)
+        for indicator in indicators:
+            indicator.report = report
+        NetworkIndicator.objects.bulk_create(indicators)
+        for change in status_changes:
+            change.report = report
+        StatusChange.objects.bulk_create(status_changes)
+        _store_attachments(report, uploads, update=None)
+        routed = route_report(RoutingFacts.of_report(report), RoutingTable.load())
+        record_routing(report, routed)
+        notify_new_report(report, routed=routed, update_token=token)
+    return FiledReport(report=report, routed=routed, update_token=token)
+
+
+def find_by_update_token(token: str) -> CyberIncidentReport | None:
+    if not token or len(token) > 100:
+        return None
+    return CyberIncidentReport.objects.filter(
+        update_token_hash=CyberIncidentReport.hash_token(token)
+    ).first()
+
+
+def add_update(
+    *,
+    report: CyberIncidentReport,
+    body: str,
+    uploads: Iterable[CheckedUpload] = (),
+    source_address: str | None = None,
+) -> ReportUpdate:
+    """Store new information from the reporter (holder of the secret link) and tell every
+    agency the report went to."""
+    with transaction.atomic():
+        update = ReportUpdate.objects.create(
+            report=report, body=body, source_address=source_address
+        )
+        attachments = _store_attachments(report, uploads, update=update)
+        routings = list(ReportRouting.objects.filter(report=report).select_related("agency"))
+        notify_update(update, routings=routings, attachment_count=len(attachments))
+    return update
