@@ -35,7 +35,7 @@ STAFF_ROLES: frozenset[Role] = frozenset(
     {Role.ERO_REVIEWER, Role.CONTENT_EDITOR, *DESK_ROLES.values()}
 )
 
-_CONTENT_MODELS = ("category", "program", "contact", "link", "fieldoffice", "faq")
+_CONTENT_MODELS = ("category", "program", "contact", "link", "fieldoffice", "coveragearea", "faq")
 
 #: "app_label.codename" permissions of each role. Codenames of models that do not exist yet
 #: are skipped until their app is migrated.

@@ -78,3 +78,60 @@ def routed_report(**kwargs):
     report = CyberIncidentReportFactory(**kwargs)
     record_routing(report, route_report(RoutingFacts.of_report(report), RoutingTable.load()))
     return report
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.Category"
+
+    name = factory.Sequence(lambda n: f"Test category {n}")
+    slug = factory.Sequence(lambda n: f"test-category-{n}")
+    description = "Resources made for tests."
+    order = 500
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.Program"
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Test program {n}")
+    slug = factory.Sequence(lambda n: f"test-program-{n}")
+    acronym = ""
+    component = "HSI"
+    summary = "A program made for tests."
+    body = "First paragraph of the test program.\n\nSecond paragraph."
+
+    @factory.post_generation
+    def categories(self, create: bool, extracted, **kwargs) -> None:
+        if create and extracted:
+            self.categories.set(extracted)
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.Contact"
+
+    program = factory.SubFactory(ProgramFactory)
+    label = "Main line"
+    phone = "(202) 555-0100"
+
+
+class FieldOfficeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.FieldOffice"
+
+    name = factory.Sequence(lambda n: f"Test office {n}")
+    slug = factory.Sequence(lambda n: f"test-office-{n}")
+    address = "1 Test Street\nTest City, TS 00000"
+    phone = "(202) 555-0101"
+    outreach_email = "Test.Outreach@ice.dhs.gov"
+
+
+class FAQFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.FAQ"
+
+    question = factory.Sequence(lambda n: f"Test question {n}?")
+    slug = factory.Sequence(lambda n: f"test-question-{n}")
+    answer = "A test answer."
