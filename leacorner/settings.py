@@ -340,6 +340,14 @@ CYBER_REPORTS_ANONYMOUS_WINDOW = timedelta(
     minutes=int(os.environ.get("CYBER_REPORTS_ANONYMOUS_WINDOW_MINUTES", "60"))
 )
 
+# --- Stakeholder requests ---------------------------------------------------------------------
+# A request open longer than this many working days is highlighted in the reviewers' queue.
+STAKEHOLDER_AGE_WARNING_WORKING_DAYS = int(os.environ.get("STAKEHOLDER_AGE_WARNING_DAYS", "10"))
+STAKEHOLDER_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+# The public verification page: at most this many checks per address in the window.
+STAKEHOLDER_VERIFY_LIMIT = int(os.environ.get("STAKEHOLDER_VERIFY_LIMIT", "10"))
+STAKEHOLDER_VERIFY_WINDOW_SECONDS = int(os.environ.get("STAKEHOLDER_VERIFY_WINDOW_SECONDS", "600"))
+
 # --- Portal ---------------------------------------------------------------------------------
 SITE_NAME = "LEA Corner"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from stakeholder_forms import views as stakeholder_views
+
 from . import views
 
 admin.site.site_header = "LEA Corner administration"
@@ -18,6 +20,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("directory/", include("programs.urls")),
     path("stakeholder-requests/", include("stakeholder_forms.urls")),
+    path("verify/", stakeholder_views.verify_certification, name="verify_certification"),
     path("cyber-incidents/", include("cyber_reports.urls")),
 ]
 

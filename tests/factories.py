@@ -1,3 +1,4 @@
+import datetime
 from datetime import timedelta
 
 import factory
@@ -135,3 +136,83 @@ class FAQFactory(factory.django.DjangoModelFactory):
     question = factory.Sequence(lambda n: f"Test question {n}?")
     slug = factory.Sequence(lambda n: f"test-question-{n}")
     answer = "A test answer."
+
+
+# --- Stakeholder requests -------------------------------------------------------------------------
+class StakeholderRequestFactory(factory.django.DjangoModelFactory):
+    """A submitted request with its first history entry, filed by a new clerk."""
+
+    class Meta:
+        model = "stakeholder_forms.StakeholderRequest"
+        skip_postgeneration_save = True
+
+    tracking_number = factory.LazyFunction(lambda: _allocate("CJS"))
+    clerk = factory.SubFactory(UserFactory, role=Role.CLERK)
+    requester_name = factory.Faker("name")
+    requester_title = "Deputy clerk"
+    agency_name = "Fairfax County Circuit Court"
+    agency_type = "court"
+    agency_ori = "VA0290000"
+    requester_phone = "(703) 555-0142"
+    requester_email = factory.LazyAttribute(lambda o: o.clerk.email)
+    mailing_address = "4110 Chain Bridge Road\nFairfax, VA 22030"
+    subject_family_name = factory.Sequence(lambda n: f"Doe{n}")
+    subject_given_names = "John"
+    subject_date_of_birth = datetime.date(1985, 3, 2)
+    subject_country_of_birth = "Mexico"
+    subject_sex = "male"
+    a_number = "123456789"
+    obligation_type = "court_appearance"
+    obligation_date = factory.LazyFunction(
+        lambda: datetime.date.today() - datetime.timedelta(days=20)
+    )
+    obligation_court = "Fairfax County Circuit Court"
+    case_number = "CR-2026-00412"
+    obligation_description = "Did not appear for arraignment; bond forfeited."
+    wants_custody_on_date = True
+    wants_custody_dates = True
+    wants_removal = False
+    wants_release = False
+    wants_current_status = True
+    attested = True
+
+    @factory.post_generation
+    def history(self, create: bool, extracted, **kwargs) -> None:
+        if create:
+            self.events.create(
+                actor=self.clerk, action="submitted", from_status="submitted", to_status="submitted"
+            )
+
+
+def _allocate(prefix: str) -> str:
+    from stakeholder_forms.models import allocate_number
+
+    return allocate_number(prefix)
+
+
+def custody_findings(stakeholder_request, **overrides) -> dict:
+    """Findings consistent with the request: in custody over the obligation date, then removed."""
+    day = stakeholder_request.obligation_date
+    findings = {
+        "in_custody_on_date": True,
+        "custody_from": day - datetime.timedelta(days=5),
+        "custody_to": day + datetime.timedelta(days=3),
+        "facility": "Farmville Detention Center",
+        "removed_on": day + datetime.timedelta(days=3),
+        "removal_country": "Mexico",
+        "released_on": None,
+        "current_status": "removed",
+    }
+    findings.update(overrides)
+    return findings
+
+
+def approved_request(reviewer=None, **kwargs):
+    """A request claimed and approved by `reviewer` (a new ERO reviewer by default)."""
+    reviewer = reviewer or UserFactory(role=Role.ERO_REVIEWER)
+    stakeholder_request = StakeholderRequestFactory(**kwargs)
+    stakeholder_request.claim(by=reviewer)
+    certification = stakeholder_request.approve(
+        by=reviewer, findings=custody_findings(stakeholder_request)
+    )
+    return stakeholder_request, certification

@@ -1,0 +1,664 @@
+"""ERO reviewers' queue: stakeholder requests and certifications in the admin.
+
+Nothing here edits a request's own fields. Change pages show the record read-only, with one
+button per transition the reviewer may take from the current state; each button calls the
+model method, which locks the row and refuses a stale page ("this request changed — reload").
+Every opening of a request, its documents or a certification by staff is logged."""
+
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from leacorner.models import OutgoingEmail
+
+from .certification_pdf import render_certification_pdf
+from .forms import DenialForm, FindingsForm, InformationRequestForm, RevocationForm
+from .identifiers import clean_a_number
+from .models import (
+    REVIEW_PERMISSION,
+    REVOKE_PERMISSION,
+    Certification,
+    RecordView,
+    RequestEvent,
+    StakeholderRequest,
+    TransitionError,
+)
+from .working_days import working_days_before
+
+Status = StakeholderRequest.Status
+
+
+def _aware_start_of(day) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+class QueueStatusFilter(admin.SimpleListFilter):
+    """Open requests unless the reviewer asks for another status or for all."""
+
+    title = gettext_lazy("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [("open", _("Open (default)")), *Status.choices, ("all", _("All"))]
+
+    def value(self):
+        return super().value() or "open"
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "open":
+            return queryset.open()
+        if value in Status.values:
+            return queryset.filter(status=value)
+        return queryset
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == str(lookup),
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+
+class AssignmentFilter(admin.SimpleListFilter):
+    title = gettext_lazy("assigned")
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", _("To me")), ("none", _("Unassigned")), ("others", _("To others"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.assigned_to(request.user)
+        if self.value() == "none":
+            return queryset.unassigned()
+        if self.value() == "others":
+            return queryset.exclude(assigned_to__isnull=True).exclude(assigned_to=request.user)
+        return queryset
+
+
+class AgeFilter(admin.SimpleListFilter):
+    title = gettext_lazy("age")
+    parameter_name = "age"
+
+    def lookups(self, request, model_admin):
+        limit = settings.STAKEHOLDER_AGE_WARNING_WORKING_DAYS
+        return [
+            ("overdue", _("Over %(days)d working days") % {"days": limit}),
+            ("recent", _("%(days)d working days or fewer") % {"days": limit}),
+            ("week", _("Filed in the last 5 working days")),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        limit = settings.STAKEHOLDER_AGE_WARNING_WORKING_DAYS
+        # Age > limit ⇔ filed on or before the last day with limit + 1 working days since.
+        cutoff = _aware_start_of(working_days_before(today, limit + 1) + timedelta(days=1))
+        if self.value() == "overdue":
+            return queryset.filter(submitted_at__lt=cutoff)
+        if self.value() == "recent":
+            return queryset.filter(submitted_at__gte=cutoff)
+        if self.value() == "week":
+            week = _aware_start_of(working_days_before(today, 5) + timedelta(days=1))
+            return queryset.filter(submitted_at__gte=week)
+        return queryset
+
+
+class ReviewAdminMixin:
+    """Read-only pages for holders of the review permission; nobody adds, edits or deletes."""
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_active and request.user.has_perm(REVIEW_PERMISSION)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_active and request.user.has_perm(REVIEW_PERMISSION)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def _transition_page(self, request, obj, *, title, form, template_context=None):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": obj,
+            "title": title,
+            "form": form,
+            **(template_context or {}),
+        }
+        return TemplateResponse(request, "admin/stakeholder_forms/transition_form.html", context)
+
+
+def _download(field_file, name: str) -> FileResponse:
+    if not field_file:
+        raise Http404
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    return FileResponse(
+        handle, as_attachment=True, filename=name or "document.pdf", content_type="application/pdf"
+    )
+
+
+@admin.register(StakeholderRequest)
+class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "tracking_number",
+        "subject",
+        "agency_name",
+        "obligation_date",
+        "status_badge",
+        "assigned_to",
+        "age",
+    ]
+    list_display_links = ["tracking_number"]
+    list_filter = [QueueStatusFilter, "agency_type", AssignmentFilter, AgeFilter]
+    search_fields = [
+        "=tracking_number",
+        "subject_family_name",
+        "subject_given_names",
+        "subject_middle_name",
+        "subject_other_names",
+        "=a_number",
+        "case_number",
+    ]
+    search_help_text = gettext_lazy(
+        "Tracking number, the person's names, A-number (any format) or case number."
+    )
+    ordering = ["submitted_at"]
+    list_select_related = ["assigned_to"]
+    list_per_page = 50
+    show_full_result_count = False
+    actions = None
+    fieldsets = [
+        (
+            gettext_lazy("Request"),
+            {
+                "fields": [
+                    "tracking_number",
+                    "status",
+                    "assigned_to",
+                    "submitted_at",
+                    "age",
+                    "decided_at",
+                    "denial_reason",
+                    "decision_note",
+                    "certification_link",
+                    "clerk",
+                ]
+            },
+        ),
+        (
+            gettext_lazy("Requester"),
+            {
+                "fields": [
+                    "requester_name",
+                    "requester_title",
+                    "agency_name",
+                    "agency_type_label",
+                    "agency_ori",
+                    "requester_phone",
+                    "requester_email",
+                    "mailing_address",
+                ]
+            },
+        ),
+        (
+            gettext_lazy("Subject"),
+            {
+                "fields": [
+                    "subject_family_name",
+                    "subject_given_names",
+                    "subject_middle_name",
+                    "subject_other_names",
+                    "subject_date_of_birth",
+                    "subject_country_of_birth",
+                    "subject_sex",
+                    "a_number_formatted",
+                    "fbi_number",
+                    "state_id_number",
+                    "booking_number",
+                ]
+            },
+        ),
+        (
+            gettext_lazy("Obligation"),
+            {
+                "fields": [
+                    "obligation_label",
+                    "obligation_date",
+                    "obligation_court",
+                    "case_number",
+                    "obligation_description",
+                ]
+            },
+        ),
+        (
+            gettext_lazy("Information requested"),
+            {"fields": ["information_list", "document_link", "attested"]},
+        ),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field for _title, options in self.fieldsets for field in options["fields"]]
+
+    def get_search_results(self, request, queryset, search_term):
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        try:
+            a_number = clean_a_number(search_term)
+        except ValidationError:
+            a_number = ""
+        if a_number and a_number != search_term.strip():
+            results = results | queryset.filter(a_number=a_number)
+        return results, may_have_duplicates
+
+    # --- Columns and read-only fields ----------------------------------------------------------
+    @admin.display(description=gettext_lazy("subject"), ordering="subject_family_name")
+    def subject(self, obj: StakeholderRequest) -> str:
+        return obj.subject_display
+
+    @admin.display(description=gettext_lazy("status"), ordering="status")
+    def status_badge(self, obj: StakeholderRequest) -> str:
+        return format_html(
+            '<span class="stakeholder-status stakeholder-status--{}">{}</span>',
+            obj.status,
+            obj.get_status_display(),
+        )
+
+    @admin.display(description=gettext_lazy("age (working days)"), ordering="submitted_at")
+    def age(self, obj: StakeholderRequest) -> str:
+        days = obj.age_in_working_days()
+        if obj.is_overdue():
+            return format_html(
+                '<strong class="stakeholder-overdue" title="{}">{}</strong>',
+                _("Past the %(days)d-working-day target")
+                % {"days": settings.STAKEHOLDER_AGE_WARNING_WORKING_DAYS},
+                days,
+            )
+        return str(days)
+
+    @admin.display(description=gettext_lazy("agency type"))
+    def agency_type_label(self, obj: StakeholderRequest) -> str:
+        return obj.agency_type_display
+
+    @admin.display(description=gettext_lazy("A-number"))
+    def a_number_formatted(self, obj: StakeholderRequest) -> str:
+        return obj.a_number_display or "—"
+
+    @admin.display(description=gettext_lazy("type of obligation"))
+    def obligation_label(self, obj: StakeholderRequest) -> str:
+        return obj.obligation_display
+
+    @admin.display(description=gettext_lazy("information asked for"))
+    def information_list(self, obj: StakeholderRequest) -> str:
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", "<li>{}</li>", ((item,) for item in obj.information_wanted)),
+        )
+
+    @admin.display(description=gettext_lazy("supporting document"))
+    def document_link(self, obj: StakeholderRequest) -> str:
+        if not obj.document:
+            return "—"
+        url = reverse("admin:stakeholder_forms_stakeholderrequest_document", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.document_name or _("Download"))
+
+    @admin.display(description=gettext_lazy("certification"))
+    def certification_link(self, obj: StakeholderRequest) -> str:
+        certification = getattr(obj, "certification", None)
+        if certification is None:
+            return "—"
+        url = reverse("admin:stakeholder_forms_certification_change", args=[certification.pk])
+        state = _("revoked") if certification.is_revoked else _("valid")
+        return format_html('<a href="{}">{}</a> ({})', url, certification.number, state)
+
+    # --- Pages ---------------------------------------------------------------------------------
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        name = "stakeholder_forms_stakeholderrequest"
+        return [
+            path("<int:object_id>/claim/", view(self.claim_view), name=f"{name}_claim"),
+            path("<int:object_id>/release/", view(self.release_view), name=f"{name}_release"),
+            path("<int:object_id>/ask/", view(self.ask_view), name=f"{name}_ask"),
+            path("<int:object_id>/approve/", view(self.approve_view), name=f"{name}_approve"),
+            path("<int:object_id>/deny/", view(self.deny_view), name=f"{name}_deny"),
+            path("<int:object_id>/document/", view(self.document_view), name=f"{name}_document"),
+            path(
+                "<int:object_id>/history/<int:event_id>/document/",
+                view(self.event_document_view),
+                name=f"{name}_event_document",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self._get_for_review(request, object_id)
+        if request.method == "GET":
+            RecordView.log(viewer=request.user, request=obj, what=RecordView.What.REQUEST)
+        events = obj.events.select_related("actor").order_by("at", "pk")
+        extra_context = {
+            **(extra_context or {}),
+            "actions_allowed": obj.allowed_actions(request.user),
+            "events": events,
+            "notices": OutgoingEmail.objects.about(obj).order_by("created_at"),
+            "staff_views": obj.staff_views.select_related("viewer")[:50],
+            "show_save": False,
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _get_for_review(self, request, object_id) -> StakeholderRequest:
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(
+            StakeholderRequest.objects.select_related("assigned_to", "clerk"), pk=object_id
+        )
+
+    def _change_url(self, obj) -> str:
+        return reverse("admin:stakeholder_forms_stakeholderrequest_change", args=[obj.pk])
+
+    def _refused(self, request, obj, action):
+        """A redirect with the reason when the reviewer may not open this action's page."""
+        refusal = obj.refusal(action, request.user)
+        if refusal is None:
+            return None
+        self.message_user(request, refusal, messages.ERROR)
+        return redirect(self._change_url(obj))
+
+    def _run(self, request, obj, action, **kwargs) -> bool:
+        """Call one transition method; report the outcome as an admin message."""
+        try:
+            getattr(obj, action)(by=request.user, **kwargs)
+        except TransitionError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return False
+        return True
+
+    def _seen_version(self, request) -> int | None:
+        try:
+            return int(request.POST.get("version", ""))
+        except ValueError:
+            return None
+
+    def claim_view(self, request, object_id):
+        obj = self._get_for_review(request, object_id)
+        if request.method != "POST":
+            return redirect(self._change_url(obj))
+        if self._run(request, obj, "claim", seen_version=self._seen_version(request)):
+            self.message_user(request, _("You have claimed %(n)s.") % {"n": obj.tracking_number})
+        return redirect(self._change_url(obj))
+
+    def release_view(self, request, object_id):
+        obj = self._get_for_review(request, object_id)
+        if request.method != "POST":
+            return redirect(self._change_url(obj))
+        if self._run(request, obj, "release", seen_version=self._seen_version(request)):
+            self.message_user(
+                request, _("%(n)s is back in the queue.") % {"n": obj.tracking_number}
+            )
+        return redirect(self._change_url(obj))
+
+    def ask_view(self, request, object_id):
+        obj = self._get_for_review(request, object_id)
+        if request.method != "POST" and (
+            refused := self._refused(request, obj, "ask_for_information")
+        ):
+            return refused
+        form = InformationRequestForm(request.POST or None, initial={"version": obj.version})
+        if request.method == "POST" and form.is_valid():
+            done = self._run(
+                request,
+                obj,
+                "ask_for_information",
+                message=form.cleaned_data["message"],
+                seen_version=form.cleaned_data["version"],
+            )
+            if done:
+                self.message_user(
+                    request, _("The clerk has been asked; the request waits on their answer.")
+                )
+            return redirect(self._change_url(obj))
+        return self._transition_page(
+            request,
+            obj,
+            title=_("Ask the clerk for information about %(n)s") % {"n": obj.tracking_number},
+            form=form,
+            template_context={"submit_label": _("Send the question")},
+        )
+
+    def approve_view(self, request, object_id):
+        obj = self._get_for_review(request, object_id)
+        if request.method != "POST" and (refused := self._refused(request, obj, "approve")):
+            return refused
+        form = FindingsForm(
+            request.POST or None, initial={"version": obj.version}, stakeholder_request=obj
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                certification = obj.approve(
+                    by=request.user,
+                    findings=form.findings(),
+                    seen_version=form.cleaned_data["version"],
+                )
+            except ValidationError as error:
+                for field, problems in error.message_dict.items():
+                    for problem in problems:
+                        form.add_error(field if field in form.fields else None, problem)
+            except TransitionError as error:
+                self.message_user(request, str(error), messages.ERROR)
+                return redirect(self._change_url(obj))
+            else:
+                self.message_user(
+                    request,
+                    _("Approved. Certification %(c)s is issued and the clerk is notified.")
+                    % {"c": certification.number},
+                )
+                return redirect(self._change_url(obj))
+        return self._transition_page(
+            request,
+            obj,
+            title=_("Approve %(n)s: certification findings") % {"n": obj.tracking_number},
+            form=form,
+            template_context={"submit_label": _("Issue the certification"), "findings": True},
+        )
+
+    def deny_view(self, request, object_id):
+        obj = self._get_for_review(request, object_id)
+        if request.method != "POST" and (refused := self._refused(request, obj, "deny")):
+            return refused
+        form = DenialForm(request.POST or None, initial={"version": obj.version})
+        if request.method == "POST" and form.is_valid():
+            done = self._run(
+                request,
+                obj,
+                "deny",
+                reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"],
+                seen_version=form.cleaned_data["version"],
+            )
+            if done:
+                self.message_user(request, _("Denied. The clerk is notified."))
+            return redirect(self._change_url(obj))
+        return self._transition_page(
+            request,
+            obj,
+            title=_("Deny %(n)s") % {"n": obj.tracking_number},
+            form=form,
+            template_context={"submit_label": _("Deny the request")},
+        )
+
+    def document_view(self, request, object_id):
+        obj = self._get_for_review(request, object_id)
+        RecordView.log(viewer=request.user, request=obj, what=RecordView.What.DOCUMENT)
+        return _download(obj.document, obj.document_name)
+
+    def event_document_view(self, request, object_id, event_id):
+        obj = self._get_for_review(request, object_id)
+        event = get_object_or_404(RequestEvent, pk=event_id, request=obj)
+        RecordView.log(viewer=request.user, request=obj, what=RecordView.What.DOCUMENT)
+        return _download(event.document, event.document_name)
+
+    class Media:
+        css = {"all": ["css/stakeholder_admin.css"]}
+
+
+@admin.register(Certification)
+class CertificationAdmin(ReviewAdminMixin, admin.ModelAdmin):
+    list_display = ["number", "request_number", "subject", "officer_name", "issued_at", "state"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter), "issued_at"]
+    search_fields = ["=number", "=request__tracking_number", "request__subject_family_name"]
+    list_select_related = ["request"]
+    show_full_result_count = False
+    actions = None
+    fields = [
+        "number",
+        "request_link",
+        "state",
+        "in_custody_on_date",
+        "custody_from",
+        "custody_to",
+        "facility",
+        "removed_on",
+        "removal_country",
+        "released_on",
+        "current_status",
+        "statement",
+        "officer_name",
+        "issued_at",
+        "verification_code",
+        "revoked_at",
+        "revoked_by",
+        "revocation_reason",
+        "pdf_link",
+    ]
+    readonly_fields = fields
+
+    @admin.display(description=gettext_lazy("request"), ordering="request__tracking_number")
+    def request_number(self, obj: Certification) -> str:
+        return obj.request.tracking_number
+
+    @admin.display(description=gettext_lazy("request"))
+    def request_link(self, obj: Certification) -> str:
+        url = reverse("admin:stakeholder_forms_stakeholderrequest_change", args=[obj.request_id])
+        return format_html('<a href="{}">{}</a>', url, obj.request.tracking_number)
+
+    @admin.display(description=gettext_lazy("subject"))
+    def subject(self, obj: Certification) -> str:
+        return obj.request.subject_display
+
+    @admin.display(description=gettext_lazy("state"))
+    def state(self, obj: Certification) -> str:
+        return _("Revoked") if obj.is_revoked else _("Valid")
+
+    @admin.display(description=gettext_lazy("PDF"))
+    def pdf_link(self, obj: Certification) -> str:
+        url = reverse("admin:stakeholder_forms_certification_pdf", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Download the certification PDF"))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        name = "stakeholder_forms_certification"
+        return [
+            path("<int:object_id>/revoke/", view(self.revoke_view), name=f"{name}_revoke"),
+            path("<int:object_id>/pdf/", view(self.pdf_view), name=f"{name}_pdf"),
+            *super().get_urls(),
+        ]
+
+    def _get(self, request, object_id) -> Certification:
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(Certification.objects.select_related("request"), pk=object_id)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self._get(request, object_id)
+        if request.method == "GET":
+            RecordView.log(
+                viewer=request.user, request=obj.request, what=RecordView.What.CERTIFICATION
+            )
+        extra_context = {
+            **(extra_context or {}),
+            "may_revoke": not obj.is_revoked and request.user.has_perm(REVOKE_PERMISSION),
+            "notices": OutgoingEmail.objects.about(obj.request).order_by("created_at"),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def revoke_view(self, request, object_id):
+        obj = self._get(request, object_id)
+        if not request.user.has_perm(REVOKE_PERMISSION):
+            raise PermissionDenied
+        form = RevocationForm(request.POST or None)
+        change_url = reverse("admin:stakeholder_forms_certification_change", args=[obj.pk])
+        if request.method == "POST" and form.is_valid():
+            try:
+                obj.revoke(by=request.user, reason=form.cleaned_data["reason"])
+            except TransitionError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    _("Certification %(c)s is revoked; the clerk is notified.") % {"c": obj},
+                )
+            return redirect(change_url)
+        return self._transition_page(
+            request,
+            obj,
+            title=_("Revoke certification %(c)s") % {"c": obj.number},
+            form=form,
+            template_context={
+                "submit_label": _("Revoke the certification"),
+                "cancel_url": change_url,
+            },
+        )
+
+    def pdf_view(self, request, object_id) -> HttpResponse:
+        obj = self._get(request, object_id)
+        RecordView.log(
+            viewer=request.user, request=obj.request, what=RecordView.What.CERTIFICATION_PDF
+        )
+        response = HttpResponse(render_certification_pdf(obj), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{obj.number}.pdf"'
+        return response
+
+
+@admin.register(RecordView)
+class RecordViewAdmin(admin.ModelAdmin):
+    """Who opened which request or certification: the staff-access log, for superusers."""
+
+    list_display = ["at", "viewer", "what", "request"]
+    list_filter = ["what", "at"]
+    search_fields = ["=request__tracking_number", "viewer__email"]
+    list_select_related = ["viewer", "request"]
+    date_hierarchy = "at"
+    show_full_result_count = False
+    readonly_fields = ["at", "viewer", "what", "request"]
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

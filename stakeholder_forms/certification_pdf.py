@@ -1,0 +1,225 @@
+"""The certification as a PDF (fpdf2): letterhead, both numbers, the subject, the obligation,
+the findings, the statement, the certifying officer, the date and the verification code."""
+
+import unicodedata
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from .models import Certification
+
+NAVY = (22, 46, 81)
+GREY = (92, 92, 92)
+RED = (181, 9, 9)
+LABEL_WIDTH = 76  # mm: the longest label ("In ICE custody on the obligation date") fits
+
+
+def _latin1(text: str) -> str:
+    """The PDF's core fonts cover Latin-1 only: keep accents that fit, strip the others'
+    marks (Nguyễn → Nguyen) and replace what is left with '?'."""
+    text = str(text).replace("—", "-").replace("–", "-").replace("’", "'").replace("“", '"')
+    text = text.replace("”", '"')
+    out = []
+    for ch in text:
+        try:
+            ch.encode("latin-1")
+        except UnicodeEncodeError:
+            base = unicodedata.normalize("NFKD", ch)
+            base = "".join(c for c in base if not unicodedata.combining(c))
+            try:
+                base.encode("latin-1")
+            except UnicodeEncodeError:
+                base = "?"
+            out.append(base or "?")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _day(value) -> str:
+    return date_format(value, "DATE_FORMAT") if value else "-"
+
+
+class _CertificationPDF(FPDF):
+    def __init__(self, certification: Certification):
+        super().__init__(format="letter", unit="mm")
+        self.certification = certification
+        self.set_margins(20, 18, 20)
+        self.set_auto_page_break(auto=True, margin=22)
+        self.set_title(_latin1(_("Certification %(n)s") % {"n": certification.number}))
+        self.set_author(_latin1(settings.SITE_NAME))
+        self.set_creation_date(certification.issued_at)
+
+    def header(self) -> None:
+        self.set_fill_color(*NAVY)
+        self.rect(0, 0, self.w, 6, style="F")
+        self.set_y(12)
+        self.set_font("Helvetica", "B", 15)
+        self.set_text_color(*NAVY)
+        self.cell(
+            0,
+            7,
+            _latin1(_("U.S. Immigration and Customs Enforcement")),
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        self.set_font("Helvetica", "", 10)
+        self.set_text_color(*GREY)
+        self.cell(
+            0,
+            5,
+            _latin1(
+                _("Enforcement and Removal Operations - Criminal Justice Stakeholder Certification")
+            ),
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        self.cell(
+            0,
+            5,
+            _latin1(_("Issued through %(site)s") % {"site": settings.SITE_NAME}),
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        self.set_draw_color(*NAVY)
+        self.set_line_width(0.6)
+        self.line(self.l_margin, self.get_y() + 2, self.w - self.r_margin, self.get_y() + 2)
+        self.ln(6)
+        self.set_text_color(0, 0, 0)
+
+    def footer(self) -> None:
+        self.set_y(-16)
+        self.set_font("Helvetica", "", 8)
+        self.set_text_color(*GREY)
+        verify = f"{settings.SITE_URL}{reverse('verify_certification')}"
+        self.multi_cell(
+            0,
+            4,
+            _latin1(
+                _(
+                    "Check this certification at %(url)s with its number %(number)s and the "
+                    "verification code %(code)s. Page %(page)s of {nb}."
+                )
+                % {
+                    "url": verify,
+                    "number": self.certification.number,
+                    "code": self.certification.verification_code,
+                    "page": self.page_no(),
+                }
+            ),
+            align="C",
+        )
+
+
+def render_certification_pdf(certification: Certification) -> bytes:
+    """The certification's PDF as bytes. A revoked certification says so on every page."""
+    req = certification.request
+    pdf = _CertificationPDF(certification)
+    pdf.alias_nb_pages()
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+
+    def heading(text: str) -> None:
+        pdf.ln(2)
+        pdf.set_font("Helvetica", "B", 11)
+        pdf.set_text_color(*NAVY)
+        pdf.cell(0, 6, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_text_color(0, 0, 0)
+
+    def row(label: str, value: str) -> None:
+        pdf.set_font("Helvetica", "B", 9.5)
+        pdf.cell(LABEL_WIDTH, 5.5, _latin1(label))
+        pdf.set_font("Helvetica", "", 9.5)
+        pdf.multi_cell(
+            width - LABEL_WIDTH, 5.5, _latin1(value or "-"), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
+
+    if certification.is_revoked:
+        pdf.set_font("Helvetica", "B", 12)
+        pdf.set_text_color(*RED)
+        pdf.multi_cell(
+            0,
+            6,
+            _latin1(
+                _(
+                    "REVOKED on %(day)s. This certification no longer certifies anything. "
+                    "Reason: %(why)s"
+                )
+                % {
+                    "day": _day(timezone.localdate(certification.revoked_at)),
+                    "why": certification.revocation_reason,
+                }
+            ),
+            border=1,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        pdf.set_text_color(0, 0, 0)
+        pdf.ln(2)
+
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(
+        0, 7, _latin1(_("Certification of ICE custody facts")), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+    )
+    row(_("Certification number"), certification.number)
+    row(_("Request tracking number"), req.tracking_number)
+    row(_("Verification code"), certification.verification_code)
+    row(_("Date of issue"), _day(certification.issued_on))
+
+    heading(_("Requested by"))
+    row(_("Requester"), f"{req.requester_name}, {req.requester_title}")
+    row(_("Agency"), f"{req.agency_name} ({req.agency_type_display})")
+
+    heading(_("Subject"))
+    names = " ".join(filter(None, [req.subject_given_names, req.subject_middle_name]))
+    row(_("Name"), f"{req.subject_family_name.upper()}, {names}")
+    row(_("Date of birth"), _day(req.subject_date_of_birth))
+    row(_("Country of birth"), req.subject_country_of_birth)
+    if req.a_number:
+        row(_("A-number"), req.a_number_display)
+
+    heading(_("Obligation"))
+    row(_("Type"), req.obligation_display)
+    row(_("Date"), _day(req.obligation_date))
+    row(_("Court or agency"), req.obligation_court)
+    row(_("Case or docket number"), req.case_number)
+
+    heading(_("Findings"))
+    row(
+        _("In ICE custody on the obligation date"),
+        _("Yes") if certification.in_custody_on_date else _("No"),
+    )
+    if certification.custody_from:
+        row(
+            _("ICE custody"),
+            _("from %(start)s to %(end)s")
+            % {
+                "start": _day(certification.custody_from),
+                "end": _day(certification.custody_to) if certification.custody_to else _("present"),
+            },
+        )
+        row(_("Facility"), certification.facility)
+    if certification.released_on:
+        row(_("Released from ICE custody"), _day(certification.released_on))
+    if certification.removed_on:
+        row(
+            _("Removed from the United States"),
+            _("%(day)s, to %(country)s")
+            % {"day": _day(certification.removed_on), "country": certification.removal_country},
+        )
+    row(_("Current status"), certification.get_current_status_display())
+
+    heading(_("Statement"))
+    pdf.set_font("Helvetica", "", 10)
+    pdf.multi_cell(0, 5.5, _latin1(certification.statement), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    heading(_("Certifying officer"))
+    row(_("Name"), certification.officer_name)
+    row(_("Office"), _("ICE Enforcement and Removal Operations"))
+    row(_("Date"), _day(certification.issued_on))
+    return bytes(pdf.output())

@@ -1,0 +1,174 @@
+"""Identifiers a clerk types about an agency or a person: checked and put in one stored form.
+
+Each `clean_*` function returns the stored value or raises ValidationError with a message a
+clerk understands."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+#: Postal codes that begin an ORI: the states, DC, territories and the federal prefix.
+ORI_STATE_CODES = frozenset(
+    [
+        "AK",
+        "AL",
+        "AR",
+        "AZ",
+        "CA",
+        "CO",
+        "CT",
+        "DC",
+        "DE",
+        "FL",
+        "GA",
+        "HI",
+        "IA",
+        "ID",
+        "IL",
+        "IN",
+        "KS",
+        "KY",
+        "LA",
+        "MA",
+        "MD",
+        "ME",
+        "MI",
+        "MN",
+        "MO",
+        "MS",
+        "MT",
+        "NC",
+        "ND",
+        "NE",
+        "NH",
+        "NJ",
+        "NM",
+        "NV",
+        "NY",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VA",
+        "VT",
+        "WA",
+        "WI",
+        "WV",
+        "WY",
+        "AS",
+        "GU",
+        "MP",
+        "PR",
+        "VI",
+        "FM",
+        "MH",
+        "PW",
+        "CZ",
+        "US",
+    ]
+)
+
+_SEPARATORS = re.compile(r"[\s\-.]+")
+
+
+def clean_a_number(value: str) -> str:
+    """'A123456789', '123-456-789', 'A 123 456 789' → '123456789'; anything else is refused."""
+    raw = _SEPARATORS.sub("", value.strip()).upper()
+    if not raw:
+        return ""
+    if raw.startswith("A"):
+        raw = raw[1:]
+    if not raw.isdigit() or len(raw) != 9:
+        raise ValidationError(
+            _(
+                "Enter the A-number as 9 digits, with or without the letter A, spaces or dashes, "
+                "for example A123456789 or 123-456-789. An older 8-digit A-number takes a 0 in "
+                "front: A012345678."
+            ),
+            code="invalid_a_number",
+        )
+    return raw
+
+
+def clean_ori(value: str) -> str:
+    raw = _SEPARATORS.sub("", value.strip()).upper()
+    if not raw:
+        return ""
+    if not re.fullmatch(r"[A-Z]{2}[A-Z0-9]{7}", raw):
+        raise ValidationError(
+            _("An ORI has 9 characters: two letters for the state, then 7 letters or digits."),
+            code="invalid_ori",
+        )
+    if raw[:2] not in ORI_STATE_CODES:
+        raise ValidationError(
+            _("An ORI starts with a state or territory code; “%(code)s” is not one.")
+            % {"code": raw[:2]},
+            code="invalid_ori_state",
+        )
+    return raw
+
+
+def clean_fbi_number(value: str) -> str:
+    raw = _SEPARATORS.sub("", value.strip()).upper()
+    if not raw:
+        return ""
+    if not re.fullmatch(r"[A-Z0-9]{1,9}", raw) or not any(ch.isdigit() for ch in raw):
+        raise ValidationError(
+            _("An FBI number has up to 9 letters and digits, for example 123456AB1."),
+            code="invalid_fbi_number",
+        )
+    return raw
+
+
+def clean_state_id(value: str) -> str:
+    raw = re.sub(r"\s+", "", value.strip()).upper()
+    if not raw:
+        return ""
+    if not re.fullmatch(r"[A-Z0-9][A-Z0-9\-]{0,19}", raw) or not any(ch.isdigit() for ch in raw):
+        raise ValidationError(
+            _("A state identification number has up to 20 letters, digits and dashes."),
+            code="invalid_sid",
+        )
+    return raw
+
+
+def clean_booking_number(value: str) -> str:
+    raw = value.strip().upper()
+    if not raw:
+        return ""
+    if not re.fullmatch(r"[A-Z0-9][A-Z0-9\-/]{0,29}", raw):
+        raise ValidationError(
+            _("A booking or inmate number has up to 30 letters, digits, dashes and slashes."),
+            code="invalid_booking_number",
+        )
+    return raw
+
+
+def clean_phone(value: str) -> str:
+    """A U.S. number of 10 digits (an optional leading 1, any punctuation) with an optional
+    extension, stored as '(202) 555-0123 ext. 45'."""
+    text = value.strip()
+    match = re.fullmatch(
+        r"(?P<number>[0-9+().\-\s]+?)\s*(?:(?:x|ext\.?|extension)\s*(?P<ext>\d{1,6}))?",
+        text,
+        flags=re.IGNORECASE,
+    )
+    digits = re.sub(r"\D", "", match.group("number")) if match else ""
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) != 10 or digits[0] in "01":
+        raise ValidationError(
+            _("Enter a 10-digit U.S. phone number, for example (202) 555-0123 ext. 45."),
+            code="invalid_phone",
+        )
+    formatted = f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
+    if match.group("ext"):
+        formatted += f" ext. {match.group('ext')}"
+    return formatted

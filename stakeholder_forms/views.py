@@ -1,0 +1,374 @@
+"""The clerk's pages (file, follow, answer, withdraw, download) and the public verification
+page. A clerk only ever reaches their own requests: anything else answers 404."""
+
+import hmac
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from accounts.access import public, role_required
+from accounts.roles import Role
+
+from .certification_pdf import render_certification_pdf
+from .forms import AnswerForm, StakeholderRequestForm, VerifyForm, WithdrawForm, validate_pdf
+from .models import (
+    Certification,
+    RequestDraft,
+    StakeholderRequest,
+    TransitionError,
+    document_file_name,
+    normalise_verification_code,
+)
+from .workflow import submit_request
+
+Status = StakeholderRequest.Status
+
+
+def _my_request(request: HttpRequest, pk: int) -> StakeholderRequest:
+    return get_object_or_404(
+        StakeholderRequest.objects.filed_by(request.user).select_related("certification"), pk=pk
+    )
+
+
+def _crumbs(*trail) -> list[tuple[str, str]]:
+    return [(_("My requests"), reverse("stakeholder_forms:request_list")), *trail]
+
+
+@role_required(Role.CLERK)
+@require_safe
+def request_list(request: HttpRequest) -> HttpResponse:
+    """The clerk's requests, newest first, optionally one status; their drafts above."""
+    status = request.GET.get("status", "")
+    requests = StakeholderRequest.objects.filed_by(request.user).only(
+        "pk",
+        "tracking_number",
+        "status",
+        "submitted_at",
+        "updated_at",
+        "subject_family_name",
+        "subject_given_names",
+        "obligation_date",
+        "obligation_type",
+        "obligation_type_other",
+    )
+    if status in Status.values:
+        requests = requests.filter(status=status)
+    else:
+        status = ""
+    page = Paginator(requests.order_by("-submitted_at", "-pk"), 25).get_page(
+        request.GET.get("page")
+    )
+    drafts = RequestDraft.objects.filter(clerk=request.user).only("pk", "data", "updated_at")[:20]
+    return render(
+        request,
+        "stakeholder_forms/request_list.html",
+        {
+            "page_obj": page,
+            "status": status,
+            "statuses": Status.choices,
+            "drafts": drafts,
+            "crumbs": [(_("My requests"), "")],
+        },
+    )
+
+
+def _draft_data(post) -> dict:
+    skip = {"csrfmiddlewaretoken", "action", "remove_document", "duplicates_seen"}
+    data: dict = {}
+    for key in post:
+        if key in skip:
+            continue
+        values = post.getlist(key)
+        data[key] = values if key == "information_requested" else values[-1][:10_000]
+    return data
+
+
+def _save_draft(request: HttpRequest, draft: RequestDraft | None) -> RequestDraft:
+    """Keep what was typed (and a valid PDF) before anything else happens to the post."""
+    draft = draft or RequestDraft(clerk=request.user)
+    draft.data = _draft_data(request.POST)
+    draft.updated_at = timezone.now()
+    upload = request.FILES.get("document")
+    if request.POST.get("remove_document") and draft.document:
+        draft.document = None
+        draft.document_name = ""
+    if upload is not None:
+        try:
+            validate_pdf(upload)
+        except ValidationError:
+            pass  # the form reports what is wrong with the file
+        else:
+            draft.document = upload
+            draft.document_name = document_file_name(upload.name)
+    draft.save()
+    return draft
+
+
+@role_required(Role.CLERK)
+@require_http_methods(["GET", "HEAD", "POST"])
+def request_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """The new-request form. Every post is saved as a draft first; "Save and finish later"
+    stops there, "Submit" validates, warns of a possible duplicate, then files the request."""
+    draft = get_object_or_404(RequestDraft, pk=pk, clerk=request.user) if pk else None
+    duplicates = []
+    if request.method == "POST":
+        draft = _save_draft(request, draft)
+        if request.POST.get("action") == "save":
+            messages.success(
+                request,
+                _("Draft saved. You can come back to it from “My requests” at any time."),
+            )
+            return redirect(draft)
+        form = StakeholderRequestForm(request.POST, request.FILES, user=request.user, draft=draft)
+        if form.is_valid():
+            data = form.cleaned_data
+            duplicates = list(
+                StakeholderRequest.objects.possible_duplicates(
+                    family_name=data["subject_family_name"],
+                    given_names=data["subject_given_names"],
+                    date_of_birth=data["subject_date_of_birth"],
+                    obligation_date=data["obligation_date"],
+                ).only("pk", "tracking_number", "submitted_at", "clerk_id", "status")
+            )
+            seen = set((data.get("duplicates_seen") or "").split(","))
+            if not duplicates or {str(d.pk) for d in duplicates} <= seen:
+                stakeholder_request = submit_request(
+                    clerk=request.user, fields=form.model_fields(), draft=draft
+                )
+                return redirect("stakeholder_forms:request_submitted", pk=stakeholder_request.pk)
+            # Shown once before saving; submitting again with them seen goes on.
+            form.data = form.data.copy()
+            form.data["duplicates_seen"] = ",".join(str(d.pk) for d in duplicates)
+    else:
+        form = StakeholderRequestForm(
+            initial=draft.data if draft else None, user=request.user, draft=draft
+        )
+    action = (
+        reverse("stakeholder_forms:draft_edit", kwargs={"pk": draft.pk})
+        if draft
+        else reverse("stakeholder_forms:request_create")
+    )
+    return render(
+        request,
+        "stakeholder_forms/request_form.html",
+        {
+            "form": form,
+            "draft": draft,
+            "form_action": action,
+            "duplicates": duplicates,
+            "crumbs": _crumbs((_("New request"), "")),
+        },
+    )
+
+
+@role_required(Role.CLERK)
+@require_POST
+def draft_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    draft = get_object_or_404(RequestDraft, pk=pk, clerk=request.user)
+    draft.delete()
+    messages.success(request, _("The draft is deleted."))
+    return redirect("stakeholder_forms:request_list")
+
+
+@role_required(Role.CLERK)
+@require_safe
+def request_submitted(request: HttpRequest, pk: int) -> HttpResponse:
+    stakeholder_request = _my_request(request, pk)
+    return render(
+        request,
+        "stakeholder_forms/request_submitted.html",
+        {
+            "request_obj": stakeholder_request,
+            "crumbs": _crumbs((stakeholder_request.tracking_number, "")),
+        },
+    )
+
+
+def _detail(request, stakeholder_request, *, answer_form=None, status=200) -> HttpResponse:
+    events = (
+        stakeholder_request.events.filter(visible_to_clerk=True)
+        .select_related("actor", "request")
+        .order_by("at", "pk")
+    )
+    question = None
+    if stakeholder_request.status == Status.NEEDS_INFO:
+        question = (
+            stakeholder_request.events.filter(action="info_requested").order_by("-at").first()
+        )
+    return render(
+        request,
+        "stakeholder_forms/request_detail.html",
+        {
+            "request_obj": stakeholder_request,
+            "certification": getattr(stakeholder_request, "certification", None),
+            "events": events,
+            "question": question,
+            "answer_form": answer_form
+            or (AnswerForm() if stakeholder_request.status == Status.NEEDS_INFO else None),
+            "may_withdraw": "withdraw" in stakeholder_request.allowed_actions(request.user),
+            "crumbs": _crumbs((stakeholder_request.tracking_number, "")),
+        },
+        status=status,
+    )
+
+
+@role_required(Role.CLERK)
+@require_safe
+def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, _my_request(request, pk))
+
+
+@role_required(Role.CLERK)
+@require_POST
+def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """The clerk's answer to an information request (message and optional PDF)."""
+    stakeholder_request = _my_request(request, pk)
+    form = AnswerForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _detail(request, stakeholder_request, answer_form=form)
+    upload = form.cleaned_data.get("document")
+    try:
+        stakeholder_request.answer_information_request(
+            by=request.user,
+            message=form.cleaned_data["message"],
+            document=upload,
+            document_name=document_file_name(upload.name) if upload else "",
+        )
+    except TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Thank you. Your answer is with the reviewer."))
+    return redirect(stakeholder_request)
+
+
+@role_required(Role.CLERK)
+@require_http_methods(["GET", "HEAD", "POST"])
+def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks for confirmation (GET), then withdraws (POST)."""
+    stakeholder_request = _my_request(request, pk)
+    form = WithdrawForm(request.POST or None, initial={"version": stakeholder_request.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            stakeholder_request.withdraw(
+                by=request.user,
+                note=form.cleaned_data["note"],
+                seen_version=form.cleaned_data["version"],
+            )
+        except TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Request %(n)s is withdrawn.") % {"n": stakeholder_request.tracking_number},
+            )
+        return redirect(stakeholder_request)
+    if not stakeholder_request.is_open:
+        messages.info(request, _("This request is decided or withdrawn already."))
+        return redirect(stakeholder_request)
+    return render(
+        request,
+        "stakeholder_forms/request_withdraw.html",
+        {
+            "request_obj": stakeholder_request,
+            "form": form,
+            "crumbs": _crumbs(
+                (stakeholder_request.tracking_number, stakeholder_request.get_absolute_url()),
+                (_("Withdraw"), ""),
+            ),
+        },
+    )
+
+
+@role_required(Role.CLERK)
+@require_safe
+def request_document(request: HttpRequest, pk: int) -> FileResponse:
+    stakeholder_request = _my_request(request, pk)
+    if not stakeholder_request.document:
+        raise Http404
+    try:
+        handle = stakeholder_request.document.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=stakeholder_request.document_name or "document.pdf",
+        content_type="application/pdf",
+    )
+
+
+@role_required(Role.CLERK)
+@require_safe
+def certification_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    stakeholder_request = _my_request(request, pk)
+    certification = getattr(stakeholder_request, "certification", None)
+    if certification is None:
+        raise Http404
+    response = HttpResponse(render_certification_pdf(certification), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{certification.number}.pdf"'
+    return response
+
+
+def _client_address(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def _over_verify_limit(request: HttpRequest) -> bool:
+    """Count one check for the caller's address; True once past the limit in the window."""
+    key = f"stakeholder-verify:{_client_address(request)}"
+    window = settings.STAKEHOLDER_VERIFY_WINDOW_SECONDS
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > settings.STAKEHOLDER_VERIFY_LIMIT
+
+
+@public
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def verify_certification(request: HttpRequest) -> HttpResponse:
+    """Anyone may check a certification by number and code: valid, revoked or unknown. A wrong
+    code answers "unknown", so the page never confirms that a number exists."""
+    form = VerifyForm(request.POST or None)
+    outcome = None
+    status = 200
+    if request.method == "POST":
+        if _over_verify_limit(request):
+            outcome, status = "limited", 429
+        elif form.is_valid():
+            outcome = _verification_outcome(form.cleaned_data["number"], form.cleaned_data["code"])
+    return render(
+        request,
+        "stakeholder_forms/verify.html",
+        {
+            "form": form,
+            "outcome": outcome,
+            "window_minutes": settings.STAKEHOLDER_VERIFY_WINDOW_SECONDS // 60,
+            "crumbs": [(_("Verify a certification"), "")],
+        },
+        status=status,
+    )
+
+
+def _verification_outcome(number: str, code: str) -> str:
+    certification = (
+        Certification.objects.filter(number=number).only("verification_code", "revoked_at").first()
+    )
+    wanted = normalise_verification_code(code)
+    stored = certification.verification_code if certification else "XXXXX-XXXXX"
+    if certification is None or not hmac.compare_digest(stored, wanted):
+        return "unknown"
+    return "revoked" if certification.is_revoked else "valid"

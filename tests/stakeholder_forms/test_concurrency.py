@@ -1,0 +1,138 @@
+"""Races between real database connections (threads), on PostgreSQL.
+
+SQLite is skipped with a reason: the test database is an in-memory file that two connections
+cannot share with row locks, and SQLite serialises every writer anyway."""
+
+import re
+import threading
+import time
+
+import pytest
+from django.db import close_old_connections, connection, transaction
+
+from accounts.roles import Role
+from stakeholder_forms.models import (
+    Certification,
+    StakeholderRequest,
+    StaleRequest,
+    TransitionError,
+    allocate_number,
+)
+
+from ..factories import StakeholderRequestFactory, UserFactory, custody_findings
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only():
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "needs PostgreSQL (DATABASE_URL): two real connections with row locks cannot share "
+            "SQLite's in-memory test database"
+        )
+
+
+def race(*attempts, hold_lock_on: int | None = None) -> list[str]:
+    """Run each attempt in its own thread and connection, all released at once; return each
+    outcome ("won", "stale", "refused") in the order given. With `hold_lock_on`, this thread
+    holds that request's row lock until every attempt is waiting on it."""
+    outcomes: list[str | None] = [None] * len(attempts)
+    start = threading.Barrier(len(attempts) + 1)
+
+    def run(index, attempt):
+        try:
+            start.wait()
+            attempt()
+            outcomes[index] = "won"
+        except StaleRequest:
+            outcomes[index] = "stale"
+        except TransitionError:
+            outcomes[index] = "refused"
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i, a)) for i, a in enumerate(attempts)]
+    for thread in threads:
+        thread.start()
+    if hold_lock_on is None:
+        start.wait()
+    else:
+        with transaction.atomic():
+            StakeholderRequest.objects.select_for_update().get(pk=hold_lock_on)
+            start.wait()
+            time.sleep(0.5)  # both attempts are now blocked on the row lock
+    for thread in threads:
+        thread.join(timeout=30)
+    close_old_connections()
+    return outcomes
+
+
+def test_two_approvals_at_once_exactly_one_wins_and_one_certification():
+    reviewer = UserFactory(role=Role.ERO_REVIEWER)
+    item = StakeholderRequestFactory()
+    item.claim(by=reviewer)
+    findings = custody_findings(item)
+    # Two browser tabs of the same reviewer: each loaded the request at the same version.
+    first = StakeholderRequest.objects.get(pk=item.pk)
+    second = StakeholderRequest.objects.get(pk=item.pk)
+    outcomes = race(
+        lambda: first.approve(by=reviewer, findings=findings),
+        lambda: second.approve(by=reviewer, findings=findings),
+        hold_lock_on=item.pk,
+    )
+    assert sorted(outcomes) == ["stale", "won"]
+    assert Certification.objects.filter(request=item).count() == 1
+    assert StakeholderRequest.objects.get(pk=item.pk).status == "approved"
+
+
+def test_deny_and_withdraw_at_once_exactly_one_wins():
+    reviewer = UserFactory(role=Role.ERO_REVIEWER)
+    item = StakeholderRequestFactory()
+    item.claim(by=reviewer)
+    as_reviewer = StakeholderRequest.objects.get(pk=item.pk)
+    as_clerk = StakeholderRequest.objects.get(pk=item.pk)
+    outcomes = race(
+        lambda: as_reviewer.deny(by=reviewer, reason="no_record"),
+        lambda: as_clerk.withdraw(by=item.clerk),
+    )
+    assert sorted(outcomes) == ["stale", "won"]
+    final = StakeholderRequest.objects.get(pk=item.pk)
+    winner = "denied" if outcomes[0] == "won" else "withdrawn"
+    assert final.status == winner
+    assert final.events.filter(action__in=["denied", "withdrawn"]).count() == 1
+
+
+def test_two_reviewers_claiming_at_once_exactly_one_gets_it():
+    first_reviewer = UserFactory(role=Role.ERO_REVIEWER)
+    second_reviewer = UserFactory(role=Role.ERO_REVIEWER)
+    item = StakeholderRequestFactory()
+    a = StakeholderRequest.objects.get(pk=item.pk)
+    b = StakeholderRequest.objects.get(pk=item.pk)
+    outcomes = race(
+        lambda: a.claim(by=first_reviewer),
+        lambda: b.claim(by=second_reviewer),
+        hold_lock_on=item.pk,
+    )
+    assert sorted(outcomes) == ["stale", "won"]
+    assert StakeholderRequest.objects.get(pk=item.pk).assigned_to in {
+        first_reviewer,
+        second_reviewer,
+    }
+
+
+def test_tracking_numbers_stay_unique_and_sequential_under_concurrency():
+    numbers: list[str] = []
+    lock = threading.Lock()
+
+    def allocate_five():
+        for _ in range(5):
+            number = allocate_number("CJS", year=2031)
+            with lock:
+                numbers.append(number)
+
+    outcomes = race(*[allocate_five] * 8)
+    assert outcomes == ["won"] * 8
+    assert len(numbers) == len(set(numbers)) == 40
+    assert sorted(numbers) == [f"CJS-2031-{n:06d}" for n in range(1, 41)]
+    assert all(re.fullmatch(r"CJS-2031-\d{6}", n) for n in numbers)
