@@ -404,11 +404,18 @@ class ReportUpdate(models.Model):
         return f"{self.report} update {self.created_at:%Y-%m-%d %H:%M}"
 
 
-def attachment_storage() -> FileSystemStorage:
-    """Files live in CYBER_REPORTS_ATTACHMENT_ROOT, outside the web root, with no URL.
+class PrivateFileStorage(FileSystemStorage):
+    """Files with no URL at all: they are only ever streamed by a view that checks access."""
+
+    def url(self, name: str | None) -> str:
+        raise ValueError("Private files have no URL; serve them through a view.")
+
+
+def attachment_storage() -> PrivateFileStorage:
+    """Files live in CYBER_REPORTS_ATTACHMENT_ROOT, outside the web root and MEDIA_ROOT.
 
     A callable, so migrations record the function rather than this machine's path."""
-    return FileSystemStorage(location=settings.CYBER_REPORTS_ATTACHMENT_ROOT, base_url=None)
+    return PrivateFileStorage(location=settings.CYBER_REPORTS_ATTACHMENT_ROOT)
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:

@@ -123,9 +123,12 @@ def route_report(facts: RoutingFacts, table: RoutingTable) -> list[RoutedAgency]
         if code in table.agencies and reason not in reasons.setdefault(code, []):
             reasons[code].append(reason)
 
-    for type_code in sorted(facts.incident_types):
-        for agency_code, reason in table.routes.get(type_code, ()):
-            add(agency_code, reason)
+    # The table's order (incident types by their admin order), so reasons read the same way
+    # on every report.
+    for type_code, rows in table.routes.items():
+        if type_code in facts.incident_types:
+            for agency_code, reason in rows:
+                add(agency_code, reason)
     if not reasons:
         for agency_code, reason in TRIAGE_REASONS.items():
             add(agency_code, reason)

@@ -1,3 +1,32 @@
+from django.urls import path
+
+from . import views
+
 app_name = "cyber_reports"
 
-urlpatterns: list = []
+_REPORT = "desk/<slug:agency>/<str:tracking_number>/"
+
+urlpatterns = [
+    path("", views.guidance, name="guidance"),
+    path("what-to-report/", views.what_to_report, name="what_to_report"),
+    path("how-to-report/", views.how_to_report, name="how_to_report"),
+    path("training/", views.training, name="training"),
+    path("report/", views.report_create, name="report_create"),
+    path("report/<str:tracking_number>/received/", views.report_received, name="report_received"),
+    path("update/<str:token>/", views.report_update, name="report_update"),
+    path("desk/", views.desk_index, name="desk_index"),
+    path("desk/<slug:agency>/", views.desk_list, name="desk_list"),
+    path("desk/<slug:agency>/export.csv", views.desk_export_csv, name="desk_export_csv"),
+    path("desk/<slug:agency>/export.stix.json", views.desk_export_stix, name="desk_export_stix"),
+    path(_REPORT, views.desk_report, name="desk_report"),
+    path(_REPORT + "acknowledge/", views.desk_acknowledge, name="desk_acknowledge"),
+    path(_REPORT + "close/", views.desk_close, name="desk_close"),
+    path(_REPORT + "notes/", views.desk_note, name="desk_note"),
+    path(
+        _REPORT + "attachments/<int:attachment_id>/",
+        views.desk_attachment,
+        name="desk_attachment",
+    ),
+    path(_REPORT + "export.csv", views.desk_report_csv, name="desk_report_csv"),
+    path(_REPORT + "export.stix.json", views.desk_report_stix, name="desk_report_stix"),
+]

@@ -26,6 +26,19 @@ def _test_settings(settings):
 
 
 @pytest.fixture(autouse=True)
+def attachment_root(tmp_path, monkeypatch, settings):
+    """Cyber-report attachments of each test go to a fresh folder, never the project's var/."""
+    from cyber_reports.models import Attachment, PrivateFileStorage
+
+    root = tmp_path / "cyber-attachments"
+    settings.CYBER_REPORTS_ATTACHMENT_ROOT = root
+    monkeypatch.setattr(
+        Attachment._meta.get_field("file"), "storage", PrivateFileStorage(location=root)
+    )
+    return root
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 

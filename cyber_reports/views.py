@@ -1,0 +1,536 @@
+"""Guidance pages and the report form (public), the update link (its secret holder), and the
+agency desks (members of the agency's desk role, with MFA; superusers see every desk).
+
+A desk asking for another agency's desk, report or file gets 404, as if it did not exist.
+"""
+
+import csv
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from accounts.access import public, role_required
+from accounts.roles import DESK_ROLES
+
+from .exports import csv_rows, stix_bundle
+from .forms import (
+    AcknowledgeForm,
+    CloseForm,
+    CyberIncidentReportForm,
+    DeskFilterForm,
+    DeskNoteForm,
+    ReportUpdateForm,
+    StatusChangeFormSet,
+)
+from .models import (
+    Agency,
+    Attachment,
+    CyberIncidentReport,
+    DeskNote,
+    ReportRouting,
+)
+from .notifications import desk_notices
+from .workflow import add_update, file_report, find_by_update_token
+
+DESK_ROLE_LIST = tuple(DESK_ROLES.values())
+RECEIVED_SESSION_KEY = "cyber_reports_received"
+DESK_PAGE_SIZE = 50
+STIX_EXPORT_LIMIT = 2000
+
+GUIDANCE_NAV = [
+    ("cyber_reports:guidance", "When to report"),
+    ("cyber_reports:what_to_report", "What to report"),
+    ("cyber_reports:how_to_report", "How to report and key contacts"),
+    ("cyber_reports:training", "Training and resources"),
+]
+
+
+def _guidance(request: HttpRequest, template: str, **context) -> HttpResponse:
+    nav = [(reverse(name), _(label)) for name, label in GUIDANCE_NAV]
+    crumbs = [(_("Cyber-incident reporting"), reverse("cyber_reports:guidance"))]
+    current = next((label for url, label in nav if url == request.path), None)
+    if current and request.path != crumbs[0][1]:
+        crumbs.append((current, request.path))
+    return render(request, template, {"guidance_nav": nav, "crumbs": crumbs, **context})
+
+
+def _public_crumbs(label: str) -> list[tuple[str, str]]:
+    return [(_("Cyber-incident reporting"), reverse("cyber_reports:guidance")), (label, "")]
+
+
+def _desk_crumbs(agency: Agency | None = None, report: CyberIncidentReport | None = None):
+    crumbs = [(_("Cyber desks"), reverse("cyber_reports:desk_index"))]
+    if agency is not None:
+        crumbs.append(
+            (
+                _("%(agency)s desk") % {"agency": agency.short_name},
+                reverse("cyber_reports:desk_list", kwargs={"agency": agency.code.lower()}),
+            )
+        )
+    if report is not None:
+        crumbs.append((report.tracking_number, ""))
+    return crumbs
+
+
+@public
+@require_safe
+def guidance(request: HttpRequest) -> HttpResponse:
+    return _guidance(request, "cyber_reports/guidance.html")
+
+
+@public
+@require_safe
+def what_to_report(request: HttpRequest) -> HttpResponse:
+    return _guidance(request, "cyber_reports/what_to_report.html")
+
+
+@public
+@require_safe
+def how_to_report(request: HttpRequest) -> HttpResponse:
+    return _guidance(request, "cyber_reports/how_to_report.html", agencies=Agency.objects.all())
+
+
+@public
+@require_safe
+def training(request: HttpRequest) -> HttpResponse:
+    return _guidance(request, "cyber_reports/training.html")
+
+
+def _client_address(request: HttpRequest) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def _rate_key(request: HttpRequest) -> str:
+    return f"cyber-reports:anonymous:{_client_address(request)}"
+
+
+def _anonymous_limit_reached(request: HttpRequest) -> bool:
+    if request.user.is_authenticated:
+        return False
+    return cache.get(_rate_key(request), 0) >= settings.CYBER_REPORTS_ANONYMOUS_LIMIT
+
+
+def _count_anonymous_report(request: HttpRequest) -> None:
+    if request.user.is_authenticated:
+        return
+    key = _rate_key(request)
+    window = int(settings.CYBER_REPORTS_ANONYMOUS_WINDOW.total_seconds())
+    if not cache.add(key, 1, timeout=window):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.add(key, 1, timeout=window)
+
+
+def _initial_for(user) -> dict:
+    """A signed-in user's contact details, and those of their last report, prefilled."""
+    if not user.is_authenticated:
+        return {}
+    initial = {"reporter_name": user.full_name, "reporter_email": user.email}
+    last = (
+        CyberIncidentReport.objects.filter(submitted_by=user)
+        .order_by("-submitted_at")
+        .values("reporter_title", "reporter_organization", "reporter_address", "reporter_phone")
+        .first()
+    )
+    if last:
+        initial.update(last)
+    return initial
+
+
+@public
+@never_cache
+@require_http_methods(["GET", "POST"])
+def report_create(request: HttpRequest) -> HttpResponse:
+    """Anyone may file. Anonymous filers are limited per network address per window."""
+    form = CyberIncidentReportForm(
+        request.POST or None, request.FILES or None, initial=_initial_for(request.user)
+    )
+    formset = StatusChangeFormSet(request.POST or None, prefix="status")
+    status = 200
+    if request.method == "POST":
+        form_ok = form.is_valid()
+        formset_ok = formset.is_valid()
+        if _anonymous_limit_reached(request):
+            window = int(settings.CYBER_REPORTS_ANONYMOUS_WINDOW.total_seconds() // 60)
+            form.add_error(
+                None,
+                _(
+                    "Too many reports have been sent from your network address in the last "
+                    "%(minutes)d minutes, so this one was not sent. Your answers are kept below: "
+                    "sign in, or try again later. If the incident is urgent, call DHS/CISA at "
+                    "(888) 282-0870 or FBI CyWatch at (855) 292-3937 now."
+                )
+                % {"minutes": window},
+            )
+            status = 429
+        elif form_ok and formset_ok:
+            filed = file_report(
+                report=form.instance,
+                incident_types=form.cleaned_data["incident_types"],
+                indicators=form.indicators(),
+                status_changes=formset.status_changes(form.cleaned_data["time_zone"]),
+                uploads=form.cleaned_data["attachments"],
+                submitted_by=request.user,
+                source_address=_client_address(request),
+            )
+            _count_anonymous_report(request)
+            request.session[RECEIVED_SESSION_KEY] = {
+                "tracking_number": filed.report.tracking_number,
+                "token": filed.update_token,
+            }
+            return redirect(
+                "cyber_reports:report_received", tracking_number=filed.report.tracking_number
+            )
+        elif form_ok:
+            form.add_error(None, _("Check the status changes under “Technical details”."))
+        elif form.has_error(NON_FIELD_ERRORS, "honeypot"):
+            status = 400
+    return render(
+        request,
+        "cyber_reports/report_form.html",
+        {"form": form, "formset": formset, "crumbs": _public_crumbs(_("Report an incident"))},
+        status=status,
+    )
+
+
+@public
+@never_cache
+@require_safe
+def report_received(request: HttpRequest, tracking_number: str) -> HttpResponse:
+    """The confirmation, shown only in the browser session that filed the report."""
+    received = request.session.get(RECEIVED_SESSION_KEY) or {}
+    if received.get("tracking_number") != tracking_number:
+        raise Http404
+    report = get_object_or_404(CyberIncidentReport, tracking_number=tracking_number)
+    routings = report.routings.select_related("agency")
+    return render(
+        request,
+        "cyber_reports/report_received.html",
+        {
+            "report": report,
+            "routings": routings,
+            "agencies": Agency.objects.all(),
+            "crumbs": _public_crumbs(_("Report received")),
+            "update_url": reverse(
+                "cyber_reports:report_update", kwargs={"token": received["token"]}
+            ),
+        },
+    )
+
+
+@public
+@never_cache
+@require_http_methods(["GET", "POST"])
+def report_update(request: HttpRequest, token: str) -> HttpResponse:
+    """Whoever holds the secret link of the receipt adds information and files."""
+    report = find_by_update_token(token)
+    if report is None:
+        raise Http404
+    form = ReportUpdateForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        add_update(
+            report=report,
+            body=form.cleaned_data["body"],
+            uploads=form.cleaned_data["attachments"],
+            source_address=_client_address(request),
+        )
+        agencies = ", ".join(r.agency.short_name for r in report.routings.select_related("agency"))
+        messages.success(
+            request,
+            _("Your update was added to %(number)s and sent to %(agencies)s.")
+            % {"number": report.tracking_number, "agencies": agencies},
+        )
+        return redirect("cyber_reports:report_update", token=token)
+    updates = report.updates.prefetch_related("attachments")
+    return render(
+        request,
+        "cyber_reports/report_update.html",
+        {
+            "report": report,
+            "form": form,
+            "updates": updates,
+            "routings": report.routings.select_related("agency"),
+            "crumbs": _public_crumbs(_("Add to a report")),
+        },
+    )
+
+
+# --- Agency desks ----------------------------------------------------------------------------
+
+
+def _desk_agency(request: HttpRequest, code: str) -> Agency:
+    role = DESK_ROLES.get(code.upper())
+    if role is None or not request.user.has_role(role):
+        raise Http404
+    return get_object_or_404(Agency, code=code.upper())
+
+
+def _desk_routing(request: HttpRequest, agency: str, tracking_number: str) -> ReportRouting:
+    agency_obj = _desk_agency(request, agency)
+    routing = get_object_or_404(
+        ReportRouting.objects.select_related("report", "agency"),
+        agency=agency_obj,
+        report__tracking_number=tracking_number,
+    )
+    return routing
+
+
+def _desk_reports(routings):
+    """The reports of the routings, with what exports and lists read, in a few queries."""
+    return (
+        CyberIncidentReport.objects.filter(pk__in=routings.values("report_id"))
+        .order_by("-submitted_at")
+        .prefetch_related(
+            "incident_types",
+            "indicators",
+            Prefetch("routings", ReportRouting.objects.select_related("agency")),
+        )
+    )
+
+
+@role_required(*DESK_ROLE_LIST)
+@require_safe
+def desk_index(request: HttpRequest) -> HttpResponse:
+    agencies = [
+        agency
+        for agency in Agency.objects.all()
+        if agency.code in DESK_ROLES and request.user.has_role(DESK_ROLES[agency.code])
+    ]
+    if len(agencies) == 1:
+        return redirect("cyber_reports:desk_list", agency=agencies[0].code.lower())
+    return render(
+        request,
+        "cyber_reports/desk_index.html",
+        {"agencies": agencies, "crumbs": _desk_crumbs()},
+    )
+
+
+def _filtered_routings(request: HttpRequest, agency: Agency):
+    filters = DeskFilterForm(request.GET or None)
+    routings = filters.filter(
+        ReportRouting.objects.for_agency(agency).order_by("-report__submitted_at", "-pk")
+    )
+    return filters, routings
+
+
+@role_required(*DESK_ROLE_LIST)
+@require_safe
+def desk_list(request: HttpRequest, agency: str) -> HttpResponse:
+    """The reports routed to the agency, newest first, filtered and searched."""
+    agency_obj = _desk_agency(request, agency)
+    filters, routings = _filtered_routings(request, agency_obj)
+    routings = routings.select_related("report").prefetch_related("report__incident_types")
+    page = Paginator(routings, DESK_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    counts = {
+        row["status"]: row["n"]
+        for row in ReportRouting.objects.for_agency(agency_obj)
+        .values("status")
+        .annotate(n=Count("pk"))
+    }
+    return render(
+        request,
+        "cyber_reports/desk_list.html",
+        {
+            "agency": agency_obj,
+            "filters": filters,
+            "page": page,
+            "query": query.urlencode(),
+            "counts": counts,
+            "stix_limit": STIX_EXPORT_LIMIT,
+            "crumbs": _desk_crumbs(agency_obj),
+        },
+    )
+
+
+def _render_desk_report(request: HttpRequest, routing: ReportRouting, status: int = 200, **forms):
+    report = routing.report
+    context = {
+        "agency": routing.agency,
+        "crumbs": _desk_crumbs(routing.agency, report),
+        "routing": routing,
+        "report": report,
+        "incident_types": report.incident_types.all(),
+        "indicators": report.indicators.all(),
+        "status_changes": report.status_changes.all(),
+        "updates": report.updates.prefetch_related("attachments"),
+        "attachments": report.attachments.filter(update__isnull=True),
+        "other_agencies": [
+            r.agency
+            for r in report.routings.select_related("agency")
+            if r.agency_id != routing.agency_id
+        ],
+        "notes": routing.notes.select_related("author"),
+        "notices": desk_notices(report, routing.agency.code),
+        "acknowledge_form": forms.get("acknowledge_form") or AcknowledgeForm(),
+        "close_form": forms.get("close_form") or CloseForm(),
+        "note_form": forms.get("note_form") or DeskNoteForm(),
+    }
+    return render(request, "cyber_reports/desk_report.html", context, status=status)
+
+
+@role_required(*DESK_ROLE_LIST)
+@never_cache
+@require_safe
+def desk_report(request: HttpRequest, agency: str, tracking_number: str) -> HttpResponse:
+    return _render_desk_report(request, _desk_routing(request, agency, tracking_number))
+
+
+def _back_to(routing: ReportRouting):
+    return redirect(
+        "cyber_reports:desk_report",
+        agency=routing.agency.code.lower(),
+        tracking_number=routing.report.tracking_number,
+    )
+
+
+@role_required(*DESK_ROLE_LIST)
+@require_POST
+def desk_acknowledge(request: HttpRequest, agency: str, tracking_number: str) -> HttpResponse:
+    routing = _desk_routing(request, agency, tracking_number)
+    form = AcknowledgeForm(request.POST)
+    if form.is_valid():
+        try:
+            routing.acknowledge(by=request.user, case_number=form.cleaned_data["case_number"])
+        except ValidationError as error:
+            # The report moved on meanwhile (another member acknowledged or closed it).
+            messages.error(request, " ".join(error.messages))
+            return _back_to(routing)
+        else:
+            messages.success(
+                request,
+                _("Acknowledged under case number %(number)s.")
+                % {"number": routing.agency_case_number},
+            )
+            return _back_to(routing)
+    return _render_desk_report(request, routing, status=400, acknowledge_form=form)
+
+
+@role_required(*DESK_ROLE_LIST)
+@require_POST
+def desk_close(request: HttpRequest, agency: str, tracking_number: str) -> HttpResponse:
+    routing = _desk_routing(request, agency, tracking_number)
+    form = CloseForm(request.POST)
+    if form.is_valid():
+        try:
+            routing.close(by=request.user, note=form.cleaned_data["note"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return _back_to(routing)
+        else:
+            messages.success(request, _("Closed for %(agency)s.") % {"agency": routing.agency})
+            return _back_to(routing)
+    return _render_desk_report(request, routing, status=400, close_form=form)
+
+
+@role_required(*DESK_ROLE_LIST)
+@require_POST
+def desk_note(request: HttpRequest, agency: str, tracking_number: str) -> HttpResponse:
+    routing = _desk_routing(request, agency, tracking_number)
+    form = DeskNoteForm(request.POST)
+    if form.is_valid():
+        DeskNote.objects.create(
+            routing=routing, author=request.user, body=form.cleaned_data["body"]
+        )
+        messages.success(request, _("Note added."))
+        return _back_to(routing)
+    return _render_desk_report(request, routing, status=400, note_form=form)
+
+
+@role_required(*DESK_ROLE_LIST)
+@require_safe
+def desk_attachment(
+    request: HttpRequest, agency: str, tracking_number: str, attachment_id: int
+) -> FileResponse:
+    """A file of a report routed to the desk's agency; always a download, never shown inline."""
+    routing = _desk_routing(request, agency, tracking_number)
+    attachment = get_object_or_404(Attachment, pk=attachment_id, report=routing.report)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type="application/octet-stream",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv_response(reports, filename: str) -> StreamingHttpResponse:
+    writer = csv.writer(_Echo())
+    response = StreamingHttpResponse(
+        (writer.writerow(row) for row in csv_rows(reports.iterator(chunk_size=500))),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _stix_response(reports, filename: str) -> HttpResponse:
+    bundle = stix_bundle(reports)
+    response = HttpResponse(
+        bundle.serialize(pretty=True), content_type="application/stix+json;version=2.1"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _stamp() -> str:
+    return timezone.localtime().strftime("%Y%m%d-%H%M")
+
+
+@role_required(*DESK_ROLE_LIST)
+@require_safe
+def desk_export_csv(request: HttpRequest, agency: str) -> StreamingHttpResponse:
+    agency_obj = _desk_agency(request, agency)
+    _filters, routings = _filtered_routings(request, agency_obj)
+    return _csv_response(_desk_reports(routings), f"cyber-reports-{agency}-{_stamp()}.csv")
+
+
+@role_required(*DESK_ROLE_LIST)
+@require_safe
+def desk_export_stix(request: HttpRequest, agency: str) -> HttpResponse:
+    """The filtered list as a STIX 2.1 bundle, newest first, at most STIX_EXPORT_LIMIT."""
+    agency_obj = _desk_agency(request, agency)
+    _filters, routings = _filtered_routings(request, agency_obj)
+    reports = _desk_reports(routings)[:STIX_EXPORT_LIMIT]
+    return _stix_response(reports, f"cyber-reports-{agency}-{_stamp()}.stix.json")
+
+
+@role_required(*DESK_ROLE_LIST)
+@require_safe
+def desk_report_csv(request: HttpRequest, agency: str, tracking_number: str):
+    routing = _desk_routing(request, agency, tracking_number)
+    reports = _desk_reports(ReportRouting.objects.filter(pk=routing.pk))
+    return _csv_response(reports, f"{tracking_number}.csv")
+
+
+@role_required(*DESK_ROLE_LIST)
+@require_safe
+def desk_report_stix(request: HttpRequest, agency: str, tracking_number: str) -> HttpResponse:
+    routing = _desk_routing(request, agency, tracking_number)
+    reports = _desk_reports(ReportRouting.objects.filter(pk=routing.pk))
+    return _stix_response(reports, f"{tracking_number}.stix.json")

@@ -1,0 +1,333 @@
+"""Agency desks: each sees and works only the reports routed to its agency."""
+
+import csv
+import io
+import json
+
+import pytest
+import stix2
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.roles import DESK_ROLES, Role
+from cyber_reports.models import Attachment, DeskNote, IncidentType, NetworkIndicator, ReportRouting
+
+from ..factories import routed_report
+
+# One report per agency, routed to that agency alone.
+ONLY_TO = {
+    "CISA": {"incident_types": ["other"], "critical_functions_affected": "yes"},
+    "USSS": {"incident_types": ["payment_card_theft"]},
+    "HSI": {"incident_types": ["smuggling"]},
+    "FBI": {"incident_types": ["identity_theft"]},
+}
+
+
+def desk_url(name: str, agency: str, report=None, **extra) -> str:
+    kwargs = {"agency": agency.lower(), **extra}
+    if report is not None:
+        kwargs["tracking_number"] = report.tracking_number
+    return reverse(f"cyber_reports:{name}", kwargs=kwargs)
+
+
+@pytest.fixture
+def reports_by_agency(db):
+    reports = {}
+    for code, kwargs in ONLY_TO.items():
+        report = routed_report(**kwargs)
+        codes = list(report.routings.values_list("agency__code", flat=True))
+        if code == "CISA":  # "other" triage goes to the FBI too; keep this one CISA's alone
+            report.routings.exclude(agency__code="CISA").delete()
+            codes = ["CISA"]
+        assert codes == [code]
+        attachment = Attachment(
+            report=report, original_name="evidence.txt", kind="text", size=5, sha256="x"
+        )
+        attachment.file.save("upload", ContentFile(b"proof"), save=True)
+        reports[code] = report
+    return reports
+
+
+@pytest.mark.parametrize("agency", list(DESK_ROLES))
+def test_desk_isolation(agency, reports_by_agency, role_client):
+    """Every desk sees its own report and gets 404 for every other agency's."""
+    client, _user = role_client(DESK_ROLES[agency])
+    listing = client.get(desk_url("desk_list", agency))
+    assert listing.status_code == 200
+    shown = {r.report.tracking_number for r in listing.context["page"].object_list}
+    assert shown == {reports_by_agency[agency].tracking_number}
+    own = reports_by_agency[agency]
+    assert client.get(desk_url("desk_report", agency, own)).status_code == 200
+    attachment = own.attachments.get()
+    download = client.get(desk_url("desk_attachment", agency, own, attachment_id=attachment.pk))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == b"proof"
+    assert download["Content-Disposition"].startswith('attachment; filename="evidence.txt"')
+    for other, report in reports_by_agency.items():
+        if other == agency:
+            continue
+        # Another agency's report, through this desk's URLs or the other desk's.
+        assert client.get(desk_url("desk_report", agency, report)).status_code == 404
+        assert client.get(desk_url("desk_report", other, report)).status_code == 404
+        assert client.get(desk_url("desk_list", other)).status_code == 404
+        attachment = report.attachments.get()
+        for code in (agency, other):
+            url = desk_url("desk_attachment", code, report, attachment_id=attachment.pk)
+            assert client.get(url).status_code == 404
+        assert client.get(desk_url("desk_report_stix", agency, report)).status_code == 404
+        assert (
+            client.post(
+                desk_url("desk_acknowledge", other, report), {"case_number": "X"}
+            ).status_code
+            == 404
+        )
+        assert client.post(desk_url("desk_note", agency, report), {"body": "X"}).status_code == 404
+    # An attachment of another report cannot be fetched through the desk's own report.
+    foreign = reports_by_agency["FBI" if agency != "FBI" else "HSI"].attachments.get()
+    url = desk_url("desk_attachment", agency, own, attachment_id=foreign.pk)
+    assert client.get(url).status_code == 404
+    assert ReportRouting.objects.exclude(status="new").count() == 0
+    assert not DeskNote.objects.exists()
+
+
+def test_superuser_sees_every_desk(reports_by_agency, role_client):
+    client, _user = role_client(None)
+    for agency, report in reports_by_agency.items():
+        assert client.get(desk_url("desk_report", agency, report)).status_code == 200
+    index = client.get(reverse("cyber_reports:desk_index"))
+    assert [a.code for a in index.context["agencies"]] == ["CISA", "USSS", "HSI", "FBI"]
+
+
+def test_a_single_desk_is_sent_straight_to_its_list(role_client, db):
+    client, _user = role_client(Role.DESK_HSI)
+    response = client.get(reverse("cyber_reports:desk_index"))
+    assert response.status_code == 302
+    assert response["Location"] == desk_url("desk_list", "HSI")
+
+
+def test_desk_pages_need_mfa(db, role_client):
+    client, _user = role_client(Role.DESK_FBI, mfa=False)
+    response = client.get(desk_url("desk_list", "FBI"))
+    assert response.status_code == 302
+    assert "/accounts/2fa/" in response["Location"] or "reauthenticate" in response["Location"]
+
+
+def test_acknowledge_notes_and_close(role_client, db):
+    report = routed_report(incident_types=["computer_intrusion"])  # USSS and FBI
+    fbi, fbi_user = role_client(Role.DESK_FBI)
+    usss, _ = role_client(Role.DESK_USSS)
+
+    response = fbi.post(desk_url("desk_acknowledge", "FBI", report), {"case_number": " "})
+    assert response.status_code == 400
+    assert "Enter your agency&#x27;s case number." in response.content.decode()
+
+    response = fbi.post(desk_url("desk_acknowledge", "FBI", report), {"case_number": "288A-CI-9"})
+    assert response.status_code == 302
+    routing = report.routings.get(agency__code="FBI")
+    assert routing.status == "acknowledged"
+    assert routing.agency_case_number == "288A-CI-9"
+    assert routing.acknowledged_by == fbi_user
+    assert routing.acknowledged_at is not None
+    assert report.routings.get(agency__code="USSS").status == "new"
+
+    again = fbi.post(
+        desk_url("desk_acknowledge", "FBI", report), {"case_number": "other"}, follow=True
+    )
+    assert "Only a new report can be acknowledged." in again.content.decode()
+    routing.refresh_from_db()
+    assert routing.agency_case_number == "288A-CI-9"
+
+    fbi.post(desk_url("desk_note", "FBI", report), {"body": "Subject known to the field office."})
+    usss.post(desk_url("desk_note", "USSS", report), {"body": "Card data not involved."})
+    fbi_page = fbi.get(desk_url("desk_report", "FBI", report)).content.decode()
+    usss_page = usss.get(desk_url("desk_report", "USSS", report)).content.decode()
+    assert "Subject known to the field office." in fbi_page
+    assert "Card data not involved." not in fbi_page
+    assert "Card data not involved." in usss_page
+    assert "Subject known to the field office." not in usss_page
+    assert "288A-CI-9" not in usss_page  # another agency's case number stays private
+
+    response = fbi.post(desk_url("desk_close", "FBI", report), {"note": "Referred to task force."})
+    assert response.status_code == 302
+    routing.refresh_from_db()
+    assert routing.status == "closed"
+    assert routing.closing_note == "Referred to task force."
+    closed = fbi.post(desk_url("desk_close", "FBI", report), {}, follow=True)
+    assert "This report is already closed." in closed.content.decode()
+
+
+def test_model_methods_check_the_desk(db, make_user):
+    report = routed_report(incident_types=["smuggling"])
+    routing = report.routings.get()
+    outsider = make_user(role=Role.DESK_FBI)
+    with pytest.raises(PermissionDenied):
+        routing.acknowledge(by=outsider, case_number="1")
+    with pytest.raises(PermissionDenied):
+        routing.close(by=outsider)
+    hsi = make_user(role=Role.DESK_HSI)
+    with pytest.raises(ValidationError):
+        routing.acknowledge(by=hsi, case_number="")
+    routing.close(by=hsi)
+    assert routing.status == "closed"
+
+
+def test_list_filters_and_search(role_client, db):
+    water = routed_report(
+        incident_types=["computer_intrusion"], sector="water", entity_name="Lakeside Water"
+    )
+    bank = routed_report(
+        incident_types=["online_fraud"], sector="financial_services", entity_name="First Bank"
+    )
+    client, user = role_client(Role.DESK_FBI)
+    water.routings.get(agency__code="FBI").acknowledge(by=user, case_number="1")
+
+    def shown(**params):
+        response = client.get(desk_url("desk_list", "FBI"), params)
+        assert response.status_code == 200
+        return {r.report.tracking_number for r in response.context["page"].object_list}
+
+    both = {water.tracking_number, bank.tracking_number}
+    assert shown() == both
+    assert shown(sector="water") == {water.tracking_number}
+    fraud = IncidentType.objects.get(code="online_fraud")
+    assert shown(incident_type=fraud.pk) == {bank.tracking_number}
+    assert shown(status="acknowledged") == {water.tracking_number}
+    assert shown(status="new") == {bank.tracking_number}
+    assert shown(q=bank.tracking_number.lower()) == {bank.tracking_number}
+    assert shown(q="lakeside") == {water.tracking_number}
+    today = timezone.localdate(water.submitted_at).isoformat()
+    assert shown(received_from=today, received_to=today) == both
+    assert shown(received_from="2000-01-01", received_to="2000-01-02") == set()
+    # A bad filter is reported, and the list falls back to everything.
+    response = client.get(
+        desk_url("desk_list", "FBI"), {"received_from": "2026-12-01", "received_to": "2026-11-01"}
+    )
+    assert "The end date is before the start date." in response.content.decode()
+
+
+def test_desk_list_queries_are_bounded_at_10000_reports(
+    role_client, django_assert_max_num_queries, db
+):
+    from cyber_reports.models import CyberIncidentReport
+    from cyber_reports.workflow import allocate_tracking_number
+
+    fbi_agency = ReportRouting._meta.get_field("agency").related_model.objects.get(code="FBI")
+    intrusion = IncidentType.objects.get(code="computer_intrusion")
+    client, _user = role_client(Role.DESK_FBI)
+    year, first, _ = allocate_tracking_number()
+    reports = CyberIncidentReport.objects.bulk_create(
+        CyberIncidentReport(
+            tracking_number=CyberIncidentReport.format_tracking_number(year, first + n + 1),
+            year=year,
+            sequence=first + n + 1,
+            update_token_hash=f"{n:064d}",
+            reporter_name="Officer",
+            reporter_organization="PD",
+            reporter_phone="555",
+            entity_name=f"Entity {n}",
+            entity_type="business",
+            sector="energy",
+            detected_at="2026-11-01T00:00Z",
+        )
+        for n in range(10_000)
+    )
+    through = CyberIncidentReport.incident_types.through
+    through.objects.bulk_create(
+        through(cyberincidentreport_id=r.pk, incidenttype_id=intrusion.pk) for r in reports
+    )
+    ReportRouting.objects.bulk_create(ReportRouting(report=r, agency=fbi_agency) for r in reports)
+    client.get(desk_url("desk_list", "FBI"))  # warm the session
+    # Session, user, MFA, groups, agency, count, status counts, type choices, page rows,
+    # their incident types, and the session save (3): none grows with the number of reports.
+    with django_assert_max_num_queries(13):
+        response = client.get(desk_url("desk_list", "FBI"), {"sector": "energy", "page": "3"})
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 10_000
+    assert len(response.context["page"].object_list) == 50
+
+
+@pytest.fixture
+def detailed_report(db):
+    report = routed_report(
+        incident_types=["ransomware", "computer_intrusion"],
+        reporter_organization="=Riverton PD",
+        started_at="2026-11-27T22:15-05:00",
+        detected_at="2026-11-28T06:40-05:00",
+    )
+    D, S = NetworkIndicator.Direction.DESTINATION, NetworkIndicator.Direction.SOURCE
+    NetworkIndicator.objects.bulk_create(
+        [
+            NetworkIndicator(report=report, direction=D, ip="203.0.113.5", port=443),
+            NetworkIndicator(report=report, direction=D, ip="2001:db8::1"),
+            NetworkIndicator(report=report, direction=D, port=3389),
+            NetworkIndicator(report=report, direction=D, url="https://pay-now.example/x"),
+            NetworkIndicator(report=report, direction=S, ip="198.51.100.7", port=51515),
+        ]
+    )
+    return report
+
+
+def test_stix_bundle_of_one_report_parses_back(detailed_report, role_client):
+    client, _user = role_client(Role.DESK_FBI)
+    response = client.get(desk_url("desk_report_stix", "FBI", detailed_report))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/stix+json")
+    bundle = stix2.parse(response.content.decode(), allow_custom=False)
+    by_type = {}
+    for obj in bundle.objects:
+        by_type.setdefault(obj.type, []).append(obj)
+    assert [o.name for o in by_type["identity"]] == ["=Riverton PD"]
+    incident = by_type["incident"][0]
+    assert incident.name.startswith(detailed_report.tracking_number)
+    assert incident.external_references[0].external_id == detailed_report.tracking_number
+    assert "3389" in incident.description
+    assert {o.value for o in by_type["ipv4-addr"]} == {"203.0.113.5", "198.51.100.7"}
+    assert {o.value for o in by_type["ipv6-addr"]} == {"2001:db8::1"}
+    assert {o.value for o in by_type["url"]} == {"https://pay-now.example/x"}
+    ports = {
+        (getattr(t, "dst_port", None), getattr(t, "src_port", None))
+        for t in by_type["network-traffic"]
+    }
+    assert ports == {(443, None), (None, 51515)}
+    observed = by_type["observed-data"][0]
+    assert set(observed.object_refs) == {
+        o.id for kind in ("ipv4-addr", "ipv6-addr", "url", "network-traffic") for o in by_type[kind]
+    }
+    assert by_type["relationship"][0].source_ref == incident.id
+    # The same report exports to the same ids.
+    again = client.get(desk_url("desk_report_stix", "FBI", detailed_report)).content
+    assert json.loads(again)["objects"] == json.loads(response.content)["objects"]
+
+
+def test_filtered_list_exports(detailed_report, role_client):
+    other = routed_report(incident_types=["identity_theft"], sector="energy")
+    routed_report(incident_types=["smuggling"])  # HSI only: never in the FBI's export
+    client, _user = role_client(Role.DESK_FBI)
+    response = client.get(desk_url("desk_export_stix", "FBI"))
+    bundle = stix2.parse(response.content.decode())
+    incidents = {
+        o.external_references[0].external_id for o in bundle.objects if o.type == "incident"
+    }
+    assert incidents == {detailed_report.tracking_number, other.tracking_number}
+    response = client.get(desk_url("desk_export_stix", "FBI"), {"sector": "energy"})
+    bundle = stix2.parse(response.content.decode())
+    assert [o.type for o in bundle.objects].count("incident") == 1
+
+    response = client.get(desk_url("desk_export_csv", "FBI"))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert {row["tracking_number"] for row in rows} == incidents
+    row = next(r for r in rows if r["tracking_number"] == detailed_report.tracking_number)
+    assert row["reporter_organization"] == "'=Riverton PD"  # no spreadsheet formula
+    assert (
+        row["destination_indicators"]
+        == "203.0.113.5:443 2001:db8::1 port 3389 https://pay-now.example/x"
+    )
+    assert row["source_indicators"] == "198.51.100.7:51515"
+    assert row["agencies"] == "USSS;FBI"
+    assert row["incident_types"] == "computer_intrusion;ransomware"
+
+    single = client.get(desk_url("desk_report_csv", "FBI", other))
+    rows = list(csv.DictReader(io.StringIO(b"".join(single.streaming_content).decode())))
+    assert [r["tracking_number"] for r in rows] == [other.tracking_number]
