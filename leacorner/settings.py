@@ -348,6 +348,11 @@ STAKEHOLDER_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 STAKEHOLDER_VERIFY_LIMIT = int(os.environ.get("STAKEHOLDER_VERIFY_LIMIT", "10"))
 STAKEHOLDER_VERIFY_WINDOW_SECONDS = int(os.environ.get("STAKEHOLDER_VERIFY_WINDOW_SECONDS", "600"))
 
+# --- Directory (programs) ---------------------------------------------------------------------
+# Directory pages are cached under the content revision, so an edit shows at once; this is only
+# how long an unchanged page stays in the cache.
+DIRECTORY_CACHE_SECONDS = int(os.environ.get("DIRECTORY_CACHE_SECONDS", "3600"))
+
 # --- Portal ---------------------------------------------------------------------------------
 SITE_NAME = "LEA Corner"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

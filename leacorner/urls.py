@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from programs.views import sitemap_xml
 from stakeholder_forms import views as stakeholder_views
 
 from . import views
@@ -16,6 +17,7 @@ admin.site.password_change = views.admin_password_change
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("directory/", include("programs.urls")),

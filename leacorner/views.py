@@ -10,12 +10,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from accounts.access import public
+from programs.caching import directory_page
+from programs.views import directory_home
 
 
 @public
 @require_safe
+@directory_page
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html")
+    """The directory's home page (programs/views.py builds it; it lives at the site root)."""
+    return directory_home(request)
 
 
 @public

@@ -80,7 +80,7 @@ def directory_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
             f"{get_language()}|{request.get_full_path()}".encode()
         ).hexdigest()[:32]
         etag = f'"{revision.counter}-{page_id[:16]}"'
-        last_modified = revision.changed_at.timestamp()
+        last_modified = int(revision.changed_at.timestamp())  # HTTP dates have whole seconds
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             return not_modified

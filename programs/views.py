@@ -1,0 +1,251 @@
+"""The directory's public pages. Each runs a fixed number of queries whatever the number of
+programs, and is served through the revision-keyed page cache (`programs/caching.py`)."""
+
+from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from accounts.access import public
+
+from . import participation
+from .caching import directory_page
+from .geography import GRID, HEIGHT, WIDTH, tiles
+from .models import FAQ, TERRITORIES, Category, FieldOffice, Jurisdiction, Program
+from .search import QueryError, parse_query, search_faqs, search_programs, snippet, suggestions
+from .sitemaps import SITEMAPS
+
+RESULTS_PER_PAGE = 20
+FAQ_RESULTS = 10
+
+
+def canonical_url(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def directory_home(request: HttpRequest) -> HttpResponse:
+    """The home page: what the portal is for, quick links, every category with its programs."""
+    categories = Category.objects.with_published_programs()
+    return render(
+        request,
+        "home.html",
+        {"categories": categories, "canonical_url": canonical_url(reverse("home"))},
+    )
+
+
+@public
+@require_safe
+@directory_page
+def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    category = get_object_or_404(Category, slug=slug)
+    programs = category.programs.published().order_by("name")
+    return render(
+        request,
+        "programs/category_detail.html",
+        {
+            "category": category,
+            "programs": programs,
+            "crumbs": [(category.name, "")],
+            "canonical_url": canonical_url(category.get_absolute_url()),
+        },
+    )
+
+
+@public
+@require_safe
+@directory_page
+def program_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    program = get_object_or_404(
+        Program.objects.published().prefetch_related(
+            "categories",
+            "contacts",
+            "links",
+            Prefetch("related", queryset=Program.objects.published().order_by("name")),
+            Prefetch("faqs", queryset=FAQ.objects.published()),
+        ),
+        slug=slug,
+    )
+    categories = list(program.categories.all())
+    crumbs = [(categories[0].name, categories[0].get_absolute_url())] if categories else []
+    crumbs.append((program.name, ""))
+    context = {
+        "program": program,
+        "categories": categories,
+        "crumbs": crumbs,
+        "canonical_url": canonical_url(program.get_absolute_url()),
+    }
+    if program.feature == Program.Feature.PARTICIPATION_287G:
+        context["participation"] = {
+            "tiles": participation.shaded_tiles(),
+            "rows": participation.agreements_by_state(),
+            "none": participation.states_without_agreements(),
+            "as_of": participation.AS_OF,
+            "source": participation.SOURCE,
+            "total_agreements": participation.TOTAL_AGREEMENTS,
+            "total_agencies": participation.TOTAL_AGENCIES,
+            "state_count": len(participation.agreements_by_state()),
+            "by_model": participation.BY_MODEL,
+            "buckets": participation.BUCKETS,
+            "width": WIDTH,
+            "height": HEIGHT,
+        }
+    return render(request, "programs/program_detail.html", context)
+
+
+@public
+@require_safe
+@directory_page
+def faq(request: HttpRequest) -> HttpResponse:
+    faqs = FAQ.objects.published().prefetch_related(
+        Prefetch("related_programs", queryset=Program.objects.published().order_by("name"))
+    )
+    return render(
+        request,
+        "programs/faq.html",
+        {
+            "faqs": faqs,
+            "crumbs": [(_("Frequently asked questions"), "")],
+            "canonical_url": canonical_url(reverse("programs:faq")),
+        },
+    )
+
+
+@public
+@require_safe
+@directory_page
+def field_office_list(request: HttpRequest) -> HttpResponse:
+    """Every ERO field office on a tile map, in a select and in a plain list.
+
+    `?state=TX` (from the select, or from a map tile without JavaScript) shows the offices
+    covering that state or territory first, with the part each covers where it is split.
+    """
+    offices = list(FieldOffice.objects.with_areas())
+    covering: dict[str, list[tuple[FieldOffice, str]]] = {}
+    for office in offices:
+        for area in office.areas.all():
+            covering.setdefault(area.jurisdiction, []).append((office, area.note))
+    names = dict(Jurisdiction.choices)
+    base = reverse("programs:field_office_list")
+
+    map_tiles = []
+    for tile in tiles():
+        found = covering.get(tile.code, [])
+        if not found:
+            continue  # nothing to link to; every place in the data has an office
+        office_names = [office.name for office, _note in found]
+        if len(office_names) == 1:
+            label = _("%(place)s: %(office)s field office") % {
+                "place": tile.name,
+                "office": office_names[0],
+            }
+        else:
+            label = _("%(place)s: split between the %(offices)s field offices") % {
+                "place": tile.name,
+                "offices": ", ".join(office_names[:-1]) + _(" and ") + office_names[-1],
+            }
+        tile.label = label
+        tile.href = f"{base}?state={tile.code}#coverage"
+        tile.css_class = "split" if len(found) > 1 else ""
+        map_tiles.append(tile)
+
+    chosen = request.GET.get("state", "").strip().upper()
+    error = ""
+    selection = None
+    if chosen:
+        if chosen in covering:
+            selection = {"code": chosen, "name": names[chosen], "offices": covering[chosen]}
+            for tile in map_tiles:
+                if tile.code == chosen:
+                    tile.css_class += " selected"
+        elif chosen in names:
+            error = _("No field office is listed for %(place)s. Call ERO's information line.") % {
+                "place": names[chosen]
+            }
+        else:
+            error = _("Choose a state or territory from the list.")
+
+    places = sorted(
+        ((code, str(names[code])) for code in covering),
+        key=lambda item: (item[0] in TERRITORIES, item[1]),
+    )
+    return render(
+        request,
+        "programs/field_office_list.html",
+        {
+            "offices": offices,
+            "map_tiles": map_tiles,
+            "width": WIDTH,
+            "height": HEIGHT,
+            "places": places,
+            "chosen": chosen,
+            "selection": selection,
+            "error": error,
+            "tile_count": len(GRID),
+            "crumbs": [(_("ERO field offices"), "")],
+            "canonical_url": canonical_url(base),
+        },
+    )
+
+
+@public
+@require_safe
+@directory_page
+def search(request: HttpRequest) -> HttpResponse:
+    raw = request.GET.get("q", "")
+    context: dict = {
+        "search_query": raw,
+        "crumbs": [(_("Search"), "")],
+        "canonical_url": canonical_url(reverse("programs:search")),
+    }
+    try:
+        parsed = parse_query(raw)
+    except QueryError as error:
+        context["error"] = str(error)
+        return render(request, "programs/search.html", context, status=200)
+    if not parsed.terms:
+        return render(request, "programs/search.html", context)
+
+    page = Paginator(search_programs(parsed), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    programs = [
+        {
+            "program": program,
+            "title": snippet(parsed, program.name, width=300),
+            "snippet": snippet(parsed, program.summary, program.body, program.aliases),
+        }
+        for program in page.object_list
+    ]
+    faqs = []
+    if page.number == 1:
+        faqs = [
+            {
+                "faq": item,
+                "title": snippet(parsed, item.question, width=400),
+                "snippet": snippet(parsed, item.answer),
+            }
+            for item in search_faqs(parsed)[:FAQ_RESULTS]
+        ]
+    context.update(
+        {
+            "parsed": parsed,
+            "page": page,
+            "programs": programs,
+            "faqs": faqs,
+            "result_count": page.paginator.count,
+        }
+    )
+    if not programs and not faqs:
+        context["suggestions"] = suggestions(raw)
+        context["categories"] = Category.objects.all()
+    return render(request, "programs/search.html", context)
+
+
+@public
+@require_safe
+@directory_page
+def sitemap_xml(request: HttpRequest) -> HttpResponse:
+    return sitemap(request, sitemaps=SITEMAPS)
