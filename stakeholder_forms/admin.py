@@ -163,12 +163,13 @@ class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
         "tracking_number",
         "subject",
         "agency_name",
-        "obligation_date",
+        "obligation_day",
         "status_badge",
-        "assigned_to",
+        "reviewer",
         "age",
     ]
     list_display_links = ["tracking_number"]
+    view_on_site = False
     list_filter = [QueueStatusFilter, "agency_type", AssignmentFilter, AgeFilter]
     search_fields = [
         "=tracking_number",
@@ -274,6 +275,14 @@ class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
     def subject(self, obj: StakeholderRequest) -> str:
         return obj.subject_display
 
+    @admin.display(description=gettext_lazy("obligation"), ordering="obligation_date")
+    def obligation_day(self, obj: StakeholderRequest):
+        return obj.obligation_date
+
+    @admin.display(description=gettext_lazy("reviewer"), ordering="assigned_to__full_name")
+    def reviewer(self, obj: StakeholderRequest) -> str:
+        return obj.assigned_to.get_full_name() if obj.assigned_to else "—"
+
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def status_badge(self, obj: StakeholderRequest) -> str:
         return format_html(
@@ -282,7 +291,7 @@ class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
             obj.get_status_display(),
         )
 
-    @admin.display(description=gettext_lazy("age (working days)"), ordering="submitted_at")
+    @admin.display(description=gettext_lazy("age (work days)"), ordering="-submitted_at")
     def age(self, obj: StakeholderRequest) -> str:
         days = obj.age_in_working_days()
         if obj.is_overdue():
@@ -526,6 +535,7 @@ class CertificationAdmin(ReviewAdminMixin, admin.ModelAdmin):
     list_select_related = ["request"]
     show_full_result_count = False
     actions = None
+    view_on_site = False
     fields = [
         "number",
         "request_link",

@@ -8,10 +8,11 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -123,6 +124,15 @@ def request_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     duplicates = []
     if request.method == "POST":
         draft = _save_draft(request, draft)
+        if request.headers.get("X-Autosave") == "1":
+            # The page's script saves in the background; it only needs the draft's address.
+            saved_at = date_format(timezone.localtime(draft.updated_at), "TIME_FORMAT")
+            return JsonResponse(
+                {
+                    "url": draft.get_absolute_url(),
+                    "message": _("Draft saved at %(time)s.") % {"time": saved_at},
+                }
+            )
         if request.POST.get("action") == "save":
             messages.success(
                 request,

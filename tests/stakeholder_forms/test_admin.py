@@ -241,3 +241,18 @@ def test_queue_query_count_is_bounded_at_10000_requests(
     assert response.status_code == 200
     with django_assert_max_num_queries(20):
         reviewer_client.get(CHANGELIST, {"assigned": "me", "age": "recent", "q": "Doe"})
+
+
+def test_certification_list_query_count_does_not_grow(
+    reviewer, reviewer_client, django_assert_max_num_queries
+):
+    for _n in range(3):
+        approved_request(reviewer=reviewer)
+    url = reverse("admin:stakeholder_forms_certification_changelist")
+    with django_assert_max_num_queries(15) as few:
+        reviewer_client.get(url)
+    for _n in range(12):
+        approved_request(reviewer=reviewer)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = reviewer_client.get(url)
+    assert response.content.decode().count("CERT-") >= 15

@@ -349,3 +349,25 @@ def test_my_requests_query_count_does_not_grow_at_10000_requests(
     assert len(response.context["page_obj"].object_list) == 25
     with django_assert_max_num_queries(12):
         clerk_client.get(LIST, {"status": "submitted", "page": "400"})
+
+
+def test_background_autosave_keeps_one_draft_and_adds_no_message(clerk, clerk_client):
+    first = clerk_client.post(
+        NEW, {"subject_family_name": "Mensah", "action": "save"}, HTTP_X_AUTOSAVE="1"
+    )
+    assert first.status_code == 200
+    draft = RequestDraft.objects.get(clerk=clerk)
+    body = first.json()
+    assert body["url"] == reverse("stakeholder_forms:draft_edit", args=[draft.pk])
+    assert body["message"].startswith("Draft saved at")
+    again = clerk_client.post(
+        body["url"],
+        {"subject_family_name": "Mensah", "case_number": "CR-9", "action": "save"},
+        HTTP_X_AUTOSAVE="1",
+    )
+    assert again.json()["url"] == body["url"]
+    draft.refresh_from_db()
+    assert draft.data == {"subject_family_name": "Mensah", "case_number": "CR-9"}
+    assert RequestDraft.objects.count() == 1
+    page = clerk_client.get(body["url"]).content.decode()
+    assert "Draft saved." not in page  # background saves leave no flash message behind

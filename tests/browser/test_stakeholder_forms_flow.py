@@ -1,0 +1,172 @@
+"""The whole stakeholder flow in a browser: a clerk files a request, an ERO reviewer (with MFA)
+claims it and asks for information, the clerk answers, the reviewer approves with findings,
+the clerk downloads the PDF and a visitor verifies it. axe-core checks every page on the way."""
+
+import datetime
+import io
+import re
+
+from django.utils import timezone
+from pypdf import PdfReader
+
+from accounts.roles import Role
+from stakeholder_forms.models import Certification, StakeholderRequest
+
+from ..conftest import enrol_totp
+from ..factories import PASSWORD, StakeholderRequestFactory, UserFactory
+from .conftest import assert_accessible, screenshot, sign_in
+
+
+def fill_request_form(page, *, attested: bool = True) -> None:
+    last_week = (datetime.date.today() - datetime.timedelta(days=7)).isoformat()
+    page.locator("#id_requester_title").fill("Deputy clerk of court")
+    page.locator("#id_agency_name").fill("Arlington General District Court")
+    page.locator("#id_agency_type").select_option("court")
+    page.locator("#id_agency_ori").fill("VA0070000")
+    page.locator("#id_requester_phone").fill("703-555-0199")
+    page.locator("#id_mailing_address").fill("1425 N Courthouse Rd\nArlington, VA 22201")
+    page.locator("#id_subject_family_name").fill("Rivera")
+    page.locator("#id_subject_given_names").fill("Ana Maria")
+    page.locator("#id_subject_date_of_birth").fill("1990-05-17")
+    page.locator("#id_subject_country_of_birth").fill("Honduras")
+    page.locator("label[for=id_subject_sex_0]").click()
+    page.locator("#id_obligation_type").select_option("court_appearance")
+    page.locator("#id_obligation_date").fill(last_week)
+    page.locator("#id_obligation_court").fill("Arlington General District Court")
+    page.locator("#id_case_number").fill("GC26-1234")
+    page.locator("#id_obligation_description").fill(
+        "Did not appear for the hearing; capias issued."
+    )
+    page.locator("label[for=id_information_requested_0]").click()
+    page.locator("label[for=id_information_requested_4]").click()
+    if attested:
+        page.locator("label[for=id_attested]").click()
+
+
+def test_request_to_verified_certification(page, browser, live_server):
+    clerk = UserFactory(role=Role.CLERK, full_name="Pat Clerk", email="pat@arlington-court.example")
+    reviewer = UserFactory(role=Role.ERO_REVIEWER, full_name="Morgan Reyes")
+    secret = enrol_totp(reviewer)
+
+    # --- The clerk files the request -------------------------------------------------------
+    sign_in(page, clerk.email, PASSWORD)
+    page.goto("/stakeholder-requests/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Start a new request").click()
+    page.wait_for_url(re.compile(r"/stakeholder-requests/new/$"))
+    assert_accessible(page)
+    fill_request_form(page, attested=False)
+    page.locator("#id_a_number").fill("A 123 45")
+    page.get_by_role("button", name="Submit request").click()
+    summary = page.locator(".leacorner-error-summary")
+    summary.wait_for()
+    assert "There are 2 problems with this form" in summary.inner_text()
+    assert page.locator("#id_subject_family_name").input_value() == "Rivera"  # nothing lost
+    assert_accessible(page)
+    screenshot(page, "stakeholder-request-form-errors")
+    page.locator("#id_a_number").fill("A 123 456 789")
+    page.locator("label[for=id_attested]").click()
+    page.get_by_role("button", name="Submit request").click()
+    page.wait_for_url(re.compile(r"/stakeholder-requests/\d+/submitted/$"))
+    tracking = page.locator("#tracking-number").inner_text()
+    assert re.fullmatch(r"CJS-\d{4}-\d{6}", tracking)
+    assert_accessible(page)
+    screenshot(page, "stakeholder-request-submitted")
+    item = StakeholderRequest.objects.get(tracking_number=tracking)
+    assert item.a_number == "123456789"
+
+    # --- The reviewer claims it and asks for information ------------------------------------
+    staff = browser.new_context(base_url=live_server.url, viewport={"width": 1440, "height": 900})
+    admin = staff.new_page()
+    sign_in(admin, reviewer.email, PASSWORD, totp_secret=secret)
+    StakeholderRequestFactory(  # an older request, past the age threshold
+        submitted_at=timezone.now() - datetime.timedelta(days=21),
+        subject_family_name="Kowalski",
+        agency_name="Loudoun County Probation",
+        agency_type="probation",
+    )
+    admin.goto("/admin/stakeholder_forms/stakeholderrequest/")
+    assert tracking in admin.content()
+    assert_accessible(admin)
+    screenshot(admin, "stakeholder-admin-queue")
+    admin.get_by_role("link", name=tracking).click()
+    admin.get_by_role("button", name="Claim (assign to me)").click()
+    admin.wait_for_selector("text=You have claimed")
+    assert_accessible(admin)
+    admin.get_by_role("link", name="Ask for information").click()
+    assert_accessible(admin)
+    admin.locator("#id_message").fill("Please upload the capias or the docket entry for GC26-1234.")
+    admin.get_by_role("button", name="Send the question").click()
+    admin.wait_for_selector("text=The clerk has been asked")
+
+    # --- The clerk answers ------------------------------------------------------------------
+    page.goto(f"/stakeholder-requests/{item.pk}/")
+    assert "Please upload the capias" in page.content()
+    assert_accessible(page)
+    screenshot(page, "stakeholder-request-needs-info")
+    page.locator("#id_message").fill("The capias was issued on the hearing day; case GC26-1234.")
+    page.get_by_role("button", name="Send the answer").click()
+    page.wait_for_selector("text=Your answer is with the reviewer")
+    assert_accessible(page)
+
+    # --- The reviewer approves with findings ------------------------------------------------
+    admin.reload()
+    admin.get_by_role("link", name="Approve…").click()
+    assert_accessible(admin)
+    day = item.obligation_date
+    admin.locator("#id_in_custody_on_date_0").check()
+    admin.locator("#id_custody_from").fill((day - datetime.timedelta(days=3)).isoformat())
+    admin.locator("#id_custody_to").fill((day + datetime.timedelta(days=2)).isoformat())
+    admin.locator("#id_facility").fill("Farmville Detention Center")
+    admin.locator("#id_released_on").fill((day + datetime.timedelta(days=2)).isoformat())
+    admin.locator("#id_current_status_1").check()  # released
+    screenshot(admin, "stakeholder-admin-approve")
+    admin.get_by_role("button", name="Issue the certification").click()
+    admin.wait_for_selector("text=is issued and the clerk is notified")
+    assert_accessible(admin)
+    screenshot(admin, "stakeholder-admin-request")
+    certification = Certification.objects.get(request=item)
+    staff.close()
+
+    # --- The clerk downloads the certification ----------------------------------------------
+    page.goto(f"/stakeholder-requests/{item.pk}/")
+    assert_accessible(page)
+    screenshot(page, "stakeholder-request-approved")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the certification (PDF)").click()
+    data = open(download.value.path(), "rb").read()  # noqa: SIM115
+    text = " ".join(PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
+    for fact in (certification.number, tracking, certification.verification_code, "RIVERA"):
+        assert fact in text
+
+    # --- A visitor verifies it --------------------------------------------------------------
+    visitor = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    judge = visitor.new_page()
+    judge.goto("/verify/")
+    assert_accessible(judge)
+    judge.get_by_label("Certification number").fill(certification.number)
+    judge.get_by_label("Verification code").fill(certification.verification_code)
+    judge.get_by_role("button", name="Check").click()
+    judge.locator("#verify-outcome").wait_for()
+    assert "Valid" in judge.locator("#verify-outcome").inner_text()
+    assert "RIVERA" not in judge.content().upper()
+    assert_accessible(judge)
+    screenshot(judge, "stakeholder-verify-valid")
+    visitor.close()
+
+
+def test_clerk_pages_at_phone_width(mobile_page):
+    clerk = UserFactory(role=Role.CLERK)
+    StakeholderRequestFactory(clerk=clerk)
+    sign_in(mobile_page, clerk.email, PASSWORD)
+    mobile_page.goto("/stakeholder-requests/")
+    assert_accessible(mobile_page)
+    screenshot(mobile_page, "stakeholder-my-requests-mobile")
+    mobile_page.goto("/stakeholder-requests/new/")
+    assert_accessible(mobile_page)
+    mobile_page.get_by_role("button", name="Save and finish later").click()
+    mobile_page.wait_for_selector("text=Draft saved")
+    assert_accessible(mobile_page)
+    screenshot(mobile_page, "stakeholder-request-form-mobile")
+    scroll_width = mobile_page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= 375
