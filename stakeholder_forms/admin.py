@@ -195,14 +195,14 @@ class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
                 "fields": [
                     "tracking_number",
                     "status",
-                    "assigned_to",
+                    "reviewer",
                     "submitted_at",
                     "age",
                     "decided_at",
                     "denial_reason",
                     "decision_note",
                     "certification_link",
-                    "clerk",
+                    "filed_by",
                 ]
             },
         ),
@@ -281,7 +281,12 @@ class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("reviewer"), ordering="assigned_to__full_name")
     def reviewer(self, obj: StakeholderRequest) -> str:
+        # Shown as text: reviewers may not open user accounts in the admin.
         return obj.assigned_to.get_full_name() if obj.assigned_to else "—"
+
+    @admin.display(description=gettext_lazy("filed by (account)"))
+    def filed_by(self, obj: StakeholderRequest) -> str:
+        return obj.clerk.email
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def status_badge(self, obj: StakeholderRequest) -> str:

@@ -93,7 +93,7 @@ class _CertificationPDF(FPDF):
         self.set_text_color(0, 0, 0)
 
     def footer(self) -> None:
-        self.set_y(-16)
+        self.set_y(-18)
         self.set_font("Helvetica", "", 8)
         self.set_text_color(*GREY)
         verify = f"{settings.SITE_URL}{reverse('verify_certification')}"
@@ -103,15 +103,22 @@ class _CertificationPDF(FPDF):
             _latin1(
                 _(
                     "Check this certification at %(url)s with its number %(number)s and the "
-                    "verification code %(code)s. Page %(page)s of {nb}."
+                    "verification code %(code)s."
                 )
                 % {
                     "url": verify,
                     "number": self.certification.number,
                     "code": self.certification.verification_code,
-                    "page": self.page_no(),
                 }
             ),
+            align="C",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        self.cell(
+            0,
+            4,
+            _latin1(_("Page %(page)s of {nb}") % {"page": self.page_no()}),
             align="C",
         )
 
@@ -222,4 +229,19 @@ def render_certification_pdf(certification: Certification) -> bytes:
     row(_("Name"), certification.officer_name)
     row(_("Office"), _("ICE Enforcement and Removal Operations"))
     row(_("Date"), _day(certification.issued_on))
+    pdf.ln(3)
+    pdf.set_font("Helvetica", "I", 9)
+    pdf.set_text_color(*GREY)
+    pdf.multi_cell(
+        0,
+        5,
+        _latin1(
+            _(
+                "Issued electronically by the officer named above, without a handwritten "
+                "signature; the verification code confirms it."
+            )
+        ),
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
     return bytes(pdf.output())

@@ -539,6 +539,8 @@ class StakeholderRequest(models.Model):
                 by=by,
                 before=locked.status,
                 note=note,
+                # Internal queue housekeeping: the clerk's timeline does not need it.
+                visible_to_clerk=False,
                 assigned_to=None,
             )
 

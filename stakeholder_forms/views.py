@@ -185,6 +185,8 @@ def request_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @require_POST
 def draft_delete(request: HttpRequest, pk: int) -> HttpResponse:
     draft = get_object_or_404(RequestDraft, pk=pk, clerk=request.user)
+    if draft.document:
+        draft.document.delete(save=False)
     draft.delete()
     messages.success(request, _("The draft is deleted."))
     return redirect("stakeholder_forms:request_list")

@@ -170,3 +170,32 @@ def test_clerk_pages_at_phone_width(mobile_page):
     screenshot(mobile_page, "stakeholder-request-form-mobile")
     scroll_width = mobile_page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 375
+
+
+def test_withdraw_and_denied_pages(page):
+    clerk = UserFactory(role=Role.CLERK)
+    reviewer = UserFactory(role=Role.ERO_REVIEWER)
+    to_withdraw = StakeholderRequestFactory(clerk=clerk)
+    denied = StakeholderRequestFactory(clerk=clerk)
+    denied.claim(by=reviewer)
+    denied.deny(by=reviewer, reason="insufficient_identity", note="Add the A-number if known.")
+    sign_in(page, clerk.email, PASSWORD)
+    page.goto(f"/stakeholder-requests/{denied.pk}/")
+    assert "The subject cannot be identified" in page.content()
+    assert "Withdraw this request" not in page.content()
+    assert_accessible(page)
+    page.goto(f"/stakeholder-requests/{to_withdraw.pk}/")
+    page.get_by_role("link", name="Withdraw this request").click()
+    page.wait_for_url(re.compile(r"/withdraw/$"))
+    assert_accessible(page)
+    screenshot(page, "stakeholder-request-withdraw")
+    page.locator("#id_note").fill("The defendant appeared on the new date.")
+    page.get_by_role("button", name="Yes, withdraw the request").click()
+    page.wait_for_selector("text=is withdrawn")
+    assert_accessible(page)
+    to_withdraw.refresh_from_db()
+    assert to_withdraw.status == "withdrawn"
+    page.goto("/stakeholder-requests/?status=withdrawn")
+    assert to_withdraw.tracking_number in page.content()
+    assert denied.tracking_number not in page.content()
+    assert_accessible(page)
