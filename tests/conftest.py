@@ -105,3 +105,20 @@ def role_client(db):
         return signed_in_client(user, **kwargs), user
 
     return make
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback, with the portal's SMTP backend pointed at it. The test
+    may `smtp_server.stop()` it to simulate an outage and `start()` it again."""
+    from .smtp import SMTPListener
+
+    listener = SMTPListener()
+    listener.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = listener.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    yield listener
+    listener.stop()

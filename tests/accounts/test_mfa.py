@@ -1,0 +1,57 @@
+"""Staff must have MFA enrolled, and have passed it in this session, before the admin opens."""
+
+import pytest
+from django.urls import reverse
+
+from accounts.roles import Role
+from tests.conftest import enrol_totp, mark_mfa_passed, signed_in_client
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("role", [r for r in Role if r is not Role.CLERK])
+def test_staff_without_mfa_is_sent_to_enrol(role):
+    client = signed_in_client(UserFactory(role=role), mfa=False)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("mfa_activate_totp"))
+
+
+def test_staff_with_mfa_enrolled_but_not_passed_must_enter_a_code():
+    user = UserFactory(role=Role.ERO_REVIEWER)
+    enrol_totp(user)
+    client = signed_in_client(user, mfa=False)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("mfa_reauthenticate"))
+
+
+def test_staff_who_passed_mfa_reach_the_admin():
+    user = UserFactory(role=Role.ERO_REVIEWER)
+    enrol_totp(user)
+    client = signed_in_client(user, mfa=False)
+    mark_mfa_passed(client, user)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_superuser_needs_mfa_too():
+    client = signed_in_client(UserFactory(is_staff=True, is_superuser=True), mfa=False)
+    assert client.get("/admin/")["Location"].startswith(reverse("mfa_activate_totp"))
+
+
+def test_clerk_is_sent_to_sign_in_from_the_admin(clerk_client):
+    response = clerk_client.get("/admin/")
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+def test_admin_login_page_is_the_portal_sign_in(client):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('account_login')}?next=%2Fadmin%2F"
+
+
+def test_admin_login_does_not_redirect_off_site(client):
+    response = client.get("/admin/login/?next=https://evil.example/")
+    assert response["Location"] == f"{reverse('account_login')}?next=%2Fadmin%2F"

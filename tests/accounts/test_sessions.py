@@ -1,0 +1,48 @@
+import time
+
+import pytest
+
+from accounts.middleware import SESSION_STARTED_KEY
+from accounts.roles import Role
+from tests.conftest import signed_in_client
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_session_ends_twelve_hours_after_sign_in_however_active():
+    client = signed_in_client(UserFactory(role=Role.CLERK))
+    client.get("/accounts/email/")
+    session = client.session
+    session[SESSION_STARTED_KEY] = time.time() - 12 * 3600 - 1
+    session.save()
+    response = client.get("/accounts/email/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_session_younger_than_twelve_hours_goes_on():
+    client = signed_in_client(UserFactory(role=Role.CLERK))
+    client.get("/accounts/email/")
+    session = client.session
+    session[SESSION_STARTED_KEY] = time.time() - 11 * 3600
+    session.save()
+    assert client.get("/accounts/email/").status_code == 200
+
+
+def test_an_idle_session_expires_after_thirty_minutes():
+    client = signed_in_client(UserFactory(role=Role.CLERK))
+    client.get("/accounts/email/")
+    assert client.session.get_expiry_age() == 30 * 60
+    session = client.session
+    session.set_expiry(-1)  # what thirty idle minutes leave behind
+    session.save()
+    assert client.get("/accounts/email/").status_code == 302
+
+
+def test_no_get_request_signs_out(client):
+    client = signed_in_client(UserFactory(role=Role.CLERK))
+    response = client.get("/accounts/logout/")
+    assert response.status_code == 200  # a confirmation page, not a sign-out
+    assert "_auth_user_id" in client.session

@@ -1,0 +1,104 @@
+"""Outgoing mail is stored first, sent after commit by a task, and survives a mail outage."""
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import transaction
+
+from leacorner.mail import queue_email, retry_undelivered
+from leacorner.models import OutgoingEmail
+
+pytestmark = pytest.mark.django_db
+
+TEMPLATE = "account/email/test_notice"
+
+
+@pytest.fixture(autouse=True)
+def _templates(tmp_path, settings):
+    folder = tmp_path / "account" / "email"
+    folder.mkdir(parents=True)
+    (folder / "test_notice_subject.txt").write_text("Request {{ number }} received\n")
+    (folder / "test_notice.txt").write_text("We received request {{ number }}.\n")
+    (folder / "test_notice.html").write_text("<p>We received request <b>{{ number }}</b>.</p>")
+    settings.TEMPLATES[0]["DIRS"] = [tmp_path, *settings.TEMPLATES[0]["DIRS"]]
+
+
+def send_one(number="CJS-2026-000001"):
+    with transaction.atomic():
+        return queue_email(
+            to="clerk@court.example", template=TEMPLATE, context={"number": number}, kind="test"
+        )
+
+
+def test_nothing_is_sent_before_commit_and_the_message_is_sent_after(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        email = send_one()
+    assert mail.outbox == []
+    assert OutgoingEmail.objects.get(pk=email.pk).status == "queued"
+    for callback in callbacks:
+        callback()
+    email.refresh_from_db()
+    assert email.status == "sent" and email.attempts == 1
+    [message] = mail.outbox
+    assert message.subject == "[LEA Corner] Request CJS-2026-000001 received"
+    assert message.body == "We received request CJS-2026-000001.\n"
+    assert message.alternatives[0][0] == "<p>We received request <b>CJS-2026-000001</b>.</p>"
+
+
+def test_a_mail_outage_loses_nothing_and_every_message_goes_out_once_it_is_back(
+    smtp_server, django_capture_on_commit_callbacks
+):
+    smtp_server.stop()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = send_one("CJS-2026-000001")
+        second = send_one("CJS-2026-000002")
+    for email in (first, second):
+        email.refresh_from_db()
+        assert email.status == "retrying"
+        assert "Error" in email.last_error
+    assert smtp_server.messages == []
+
+    smtp_server.start()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert retry_undelivered() == 2
+    subjects = sorted(m["Subject"] for m in smtp_server.messages)
+    assert subjects == [
+        "[LEA Corner] Request CJS-2026-000001 received",
+        "[LEA Corner] Request CJS-2026-000002 received",
+    ]
+    assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {"sent"}
+
+    # Running the deliveries again sends nothing twice.
+    with django_capture_on_commit_callbacks(execute=True):
+        retry_undelivered()
+    assert len(smtp_server.messages) == 2
+
+
+def test_a_message_that_keeps_failing_is_marked_failed(smtp_server, settings):
+    settings.TASK_MAX_ATTEMPTS = 3
+    smtp_server.stop()
+    from leacorner.mail import deliver_email
+
+    with transaction.atomic():
+        email = OutgoingEmail.objects.create(
+            kind="test", to="x@court.example", subject="s", body_text="b"
+        )
+    for _ in range(3):
+        deliver_email.call(email.pk)
+    email.refresh_from_db()
+    assert email.status == "failed" and email.attempts == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_delivers_queued_mail_from_the_database(settings):
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
+    }
+    email = send_one("CJS-2026-000009")
+    assert OutgoingEmail.objects.get(pk=email.pk).status == "queued"
+    call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay", verbosity=0)
+    email.refresh_from_db()
+    assert email.status == "sent"
+    assert [m.subject for m in mail.outbox] == ["[LEA Corner] Request CJS-2026-000009 received"]
