@@ -1,5 +1,7 @@
 """Outgoing mail is stored first, sent after commit by a task, and survives a mail outage."""
 
+import copy
+
 import pytest
 from django.core import mail
 from django.core.management import call_command
@@ -20,7 +22,9 @@ def _templates(tmp_path, settings):
     (folder / "test_notice_subject.txt").write_text("Request {{ number }} received\n")
     (folder / "test_notice.txt").write_text("We received request {{ number }}.\n")
     (folder / "test_notice.html").write_text("<p>We received request <b>{{ number }}</b>.</p>")
-    settings.TEMPLATES[0]["DIRS"] = [tmp_path, *settings.TEMPLATES[0]["DIRS"]]
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
+    settings.TEMPLATES = templates  # assigned, not mutated, so the engines are rebuilt
 
 
 def send_one(number="CJS-2026-000001"):
