@@ -1,6 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 
 from leacorner.mail import queue_rendered_email
 
@@ -24,6 +26,12 @@ class AccountAdapter(DefaultAccountAdapter):
         for content, mimetype in getattr(message, "alternatives", []):
             if mimetype == "text/html":
                 html = content
+        if not html:
+            # allauth ships plain-text messages only; every portal message has an HTML part.
+            html = render_to_string(
+                "email/account_message.html",
+                {"subject": message.subject, "body": message.body, "SITE_NAME": settings.SITE_NAME},
+            )
         queue_rendered_email(
             to=email,
             subject=message.subject,

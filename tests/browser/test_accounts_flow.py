@@ -5,7 +5,7 @@ import re
 
 from django.core import mail
 
-from accounts.models import User
+from accounts.models import SecurityEvent, User
 from accounts.roles import Role
 
 from ..factories import PASSWORD, UserFactory
@@ -30,7 +30,10 @@ def test_clerk_signs_up_verifies_and_signs_in(page):
 
     user = User.objects.get(email="clerk@county-court.example")
     assert list(user.groups.values_list("name", flat=True)) == [Role.CLERK.value]
-    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+    message = mail.outbox[-1]
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", message.body).group(0)
+    html = message.alternatives[0][0]
+    assert f'href="{link}"' in html, "the HTML part carries the same link"
     page.goto(link.split("/accounts", 1)[1].join(["/accounts", ""]))
     assert_accessible(page)
     page.get_by_role("button", name="Confirm").click()
@@ -60,6 +63,7 @@ def test_staff_must_enrol_mfa_then_pass_it_to_reach_the_admin(page, live_server)
     page.get_by_role("button", name="Activate").click()
     page.wait_for_url(re.compile(r"/accounts/2fa/"))
     assert_accessible(page)
+    assert SecurityEvent.objects.filter(kind="mfa_added", email="reviewer@ice.example").exists()
 
     # A new session: password, then the TOTP code, then the admin opens.
     page.context.clear_cookies()
