@@ -6,13 +6,14 @@ Content editors change all of it in the admin; every change is kept in the histo
 """
 
 import re
-from datetime import date
+from datetime import UTC, date
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -156,7 +157,20 @@ class DirectoryRevision(models.Model):
 
     @classmethod
     def current(cls) -> "DirectoryRevision":
-        return cls.objects.filter(pk=1).first() or cls(pk=1, counter=0, changed_at=timezone.now())
+        """The revision, read with one plain query: every directory request starts here, so
+        it skips the ORM's query building (a third of a cached page's time when profiled)."""
+        table = connection.ops.quote_name(cls._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT counter, changed_at FROM {table} WHERE id = 1")  # noqa: S608
+            row = cursor.fetchone()
+        if row is None:
+            return cls(pk=1, counter=0, changed_at=timezone.now())
+        counter, changed_at = row
+        if isinstance(changed_at, str):  # SQLite returns text
+            changed_at = parse_datetime(changed_at)
+        if timezone.is_naive(changed_at):
+            changed_at = timezone.make_aware(changed_at, UTC)
+        return cls(pk=1, counter=counter, changed_at=changed_at)
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -305,6 +319,11 @@ class Program(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("programs:program_detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_acronym(self) -> str:
+        """The acronym to show after the name, unless the name already contains it."""
+        return self.acronym if self.acronym and self.acronym not in self.name else ""
 
     def alias_list(self) -> list[str]:
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
