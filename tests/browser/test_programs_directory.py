@@ -1,11 +1,27 @@
 """The directory in a real browser: browsing to a call link, searching from the header, the
 field-office map by keyboard alone, and axe-core on every page type at desktop and 375 px."""
 
+import importlib
 import re
 
 import pytest
+from django.apps import apps
+
+from programs.models import Program
 
 from .conftest import assert_accessible, screenshot
+
+
+@pytest.fixture(autouse=True)
+def directory_content(live_server):
+    """The seeded directory. Serialized rollback restores it after other browser tests, but a
+    transactional test that runs earlier without it flushes the tables and, depending on the
+    session's mix of tests, pytest-django may not have serialized them: seed again if so."""
+    if not Program.objects.exists():
+        for name, function in (("0003_seed_directory", "seed"), ("0004_cyber_alias", "add_alias")):
+            module = importlib.import_module(f"programs.migrations.{name}")
+            getattr(module, function)(apps, None)
+
 
 PAGES = {
     "home": "/",
