@@ -344,6 +344,8 @@ CYBER_REPORTS_ANONYMOUS_WINDOW = timedelta(
 # A request open longer than this many working days is highlighted in the reviewers' queue.
 STAKEHOLDER_AGE_WARNING_WORKING_DAYS = int(os.environ.get("STAKEHOLDER_AGE_WARNING_DAYS", "10"))
 STAKEHOLDER_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+# Drafts nobody has touched for this long are deleted by `manage.py prune_stakeholder_drafts`.
+STAKEHOLDER_DRAFT_RETENTION_DAYS = int(os.environ.get("STAKEHOLDER_DRAFT_RETENTION_DAYS", "90"))
 # The public verification page: at most this many checks per address in the window.
 STAKEHOLDER_VERIFY_LIMIT = int(os.environ.get("STAKEHOLDER_VERIFY_LIMIT", "10"))
 STAKEHOLDER_VERIFY_WINDOW_SECONDS = int(os.environ.get("STAKEHOLDER_VERIFY_WINDOW_SECONDS", "600"))

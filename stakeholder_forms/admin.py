@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -172,7 +173,7 @@ class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
     view_on_site = False
     list_filter = [QueueStatusFilter, "agency_type", AssignmentFilter, AgeFilter]
     search_fields = [
-        "=tracking_number",
+        "tracking_number",
         "subject_family_name",
         "subject_given_names",
         "subject_middle_name",
@@ -363,7 +364,9 @@ class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
         ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self._get_for_review(request, object_id)
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:  # the admin's own answer: back to the list with a message
+            return super().change_view(request, object_id, form_url, extra_context)
         if request.method == "GET":
             RecordView.log(viewer=request.user, request=obj, what=RecordView.What.REQUEST)
         events = obj.events.select_related("actor").order_by("at", "pk")
@@ -558,7 +561,7 @@ class CertificationAdmin(ReviewAdminMixin, admin.ModelAdmin):
         "issued_at",
         "verification_code",
         "revoked_at",
-        "revoked_by",
+        "revoked_by_name",
         "revocation_reason",
         "pdf_link",
     ]
@@ -581,6 +584,10 @@ class CertificationAdmin(ReviewAdminMixin, admin.ModelAdmin):
     def state(self, obj: Certification) -> str:
         return _("Revoked") if obj.is_revoked else _("Valid")
 
+    @admin.display(description=gettext_lazy("revoked by"))
+    def revoked_by_name(self, obj: Certification) -> str:
+        return obj.revoked_by.get_full_name() if obj.revoked_by else "—"
+
     @admin.display(description=gettext_lazy("PDF"))
     def pdf_link(self, obj: Certification) -> str:
         url = reverse("admin:stakeholder_forms_certification_pdf", args=[obj.pk])
@@ -601,7 +608,9 @@ class CertificationAdmin(ReviewAdminMixin, admin.ModelAdmin):
         return get_object_or_404(Certification.objects.select_related("request"), pk=object_id)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self._get(request, object_id)
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:  # the admin's own answer: back to the list with a message
+            return super().change_view(request, object_id, form_url, extra_context)
         if request.method == "GET":
             RecordView.log(
                 viewer=request.user, request=obj.request, what=RecordView.What.CERTIFICATION

@@ -9,7 +9,7 @@ clerk's e-mail, all in one transaction. Nothing else changes a status.
 
 import secrets
 import uuid
-from datetime import date, datetime
+from datetime import date
 from pathlib import PurePath
 
 from django.conf import settings
@@ -1087,7 +1087,3 @@ def document_file_name(name: str) -> str:
         "".join(ch for ch in cleaned if ch.isprintable() and ch not in '"<>')[:200]
         or "document.pdf"
     )
-
-
-def local_datetime(value: datetime) -> str:
-    return date_format(timezone.localtime(value), "DATETIME_FORMAT")

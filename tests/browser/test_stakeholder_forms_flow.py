@@ -13,7 +13,7 @@ from accounts.roles import Role
 from stakeholder_forms.models import Certification, StakeholderRequest
 
 from ..conftest import enrol_totp
-from ..factories import PASSWORD, StakeholderRequestFactory, UserFactory
+from ..factories import PASSWORD, StakeholderRequestFactory, UserFactory, approved_request
 from .conftest import assert_accessible, screenshot, sign_in
 
 
@@ -76,8 +76,7 @@ def test_request_to_verified_certification(page, browser, live_server):
     assert item.a_number == "123456789"
 
     # --- The reviewer claims it and asks for information ------------------------------------
-    staff = browser.new_context(base_url=live_server.url, viewport={"width": 1440, "height": 900})
-    admin = staff.new_page()
+    staff, admin = staff_page(browser, live_server)
     sign_in(admin, reviewer.email, PASSWORD, totp_secret=secret)
     StakeholderRequestFactory(  # an older request, past the age threshold
         submitted_at=timezone.now() - datetime.timedelta(days=21),
@@ -87,14 +86,14 @@ def test_request_to_verified_certification(page, browser, live_server):
     )
     admin.goto("/admin/stakeholder_forms/stakeholderrequest/")
     assert tracking in admin.content()
-    assert_accessible(admin)
+    accessible_admin(admin)
     screenshot(admin, "stakeholder-admin-queue")
     admin.get_by_role("link", name=tracking).click()
     admin.get_by_role("button", name="Claim (assign to me)").click()
     admin.wait_for_selector("text=You have claimed")
-    assert_accessible(admin)
+    accessible_admin(admin)
     admin.get_by_role("link", name="Ask for information").click()
-    assert_accessible(admin)
+    accessible_admin(admin)
     admin.locator("#id_message").fill("Please upload the capias or the docket entry for GC26-1234.")
     admin.get_by_role("button", name="Send the question").click()
     admin.wait_for_selector("text=The clerk has been asked")
@@ -112,7 +111,7 @@ def test_request_to_verified_certification(page, browser, live_server):
     # --- The reviewer approves with findings ------------------------------------------------
     admin.reload()
     admin.get_by_role("link", name="Approve…").click()
-    assert_accessible(admin)
+    accessible_admin(admin)
     day = item.obligation_date
     admin.locator("#id_in_custody_on_date_0").check()
     admin.locator("#id_custody_from").fill((day - datetime.timedelta(days=3)).isoformat())
@@ -123,7 +122,7 @@ def test_request_to_verified_certification(page, browser, live_server):
     screenshot(admin, "stakeholder-admin-approve")
     admin.get_by_role("button", name="Issue the certification").click()
     admin.wait_for_selector("text=is issued and the clerk is notified")
-    assert_accessible(admin)
+    accessible_admin(admin)
     screenshot(admin, "stakeholder-admin-request")
     certification = Certification.objects.get(request=item)
     staff.close()
@@ -199,3 +198,79 @@ def test_withdraw_and_denied_pages(page):
     assert to_withdraw.tracking_number in page.content()
     assert denied.tracking_number not in page.content()
     assert_accessible(page)
+
+
+def staff_page(browser, live_server):
+    """A page for the admin in its own context. axe-core's checks set inline styles that the
+    CSP refuses, which the `page` fixture would report; here CSP errors are collected and
+    `accessible_admin` asserts there were none before it runs axe, then forgets axe's own."""
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1440, "height": 900})
+    admin = context.new_page()
+    errors: list[str] = []
+    CSP_ERRORS[id(admin)] = errors
+    admin.on(
+        "console",
+        lambda m: (
+            errors.append(m.text)
+            if m.type == "error" and "Content Security Policy" in m.text
+            else None
+        ),
+    )
+    return context, admin
+
+
+#: CSP errors seen by each staff page, by id() of the page.
+CSP_ERRORS: dict[int, list[str]] = {}
+
+
+def accessible_admin(admin) -> None:
+    errors = CSP_ERRORS[id(admin)]
+    assert not errors, errors
+    assert_accessible(admin)
+    errors.clear()
+
+
+def test_reviewer_denies_and_revokes_and_the_verify_page_says_revoked(page, browser, live_server):
+    reviewer = UserFactory(role=Role.ERO_REVIEWER, full_name="Sam Ortiz")
+    secret = enrol_totp(reviewer)
+    to_deny = StakeholderRequestFactory()
+    to_deny.claim(by=reviewer)
+    _approved, certification = approved_request(reviewer=reviewer)
+    context, admin = staff_page(browser, live_server)
+    sign_in(admin, reviewer.email, PASSWORD, totp_secret=secret)
+
+    admin.goto(f"/admin/stakeholder_forms/stakeholderrequest/{to_deny.pk}/change/")
+    accessible_admin(admin)
+    admin.get_by_role("link", name="Deny…").click()
+    accessible_admin(admin)
+    admin.locator("#id_reason").select_option("other")
+    admin.get_by_role("button", name="Deny the request").click()
+    admin.wait_for_selector("text=Explain the reason in the note.")
+    accessible_admin(admin)
+    admin.locator("#id_note").fill("The case was dismissed before the hearing date.")
+    admin.get_by_role("button", name="Deny the request").click()
+    admin.wait_for_selector("text=Denied. The clerk is notified.")
+    to_deny.refresh_from_db()
+    assert (to_deny.status, to_deny.denial_reason) == ("denied", "other")
+
+    admin.goto(f"/admin/stakeholder_forms/certification/{certification.pk}/change/")
+    accessible_admin(admin)
+    admin.get_by_role("link", name="Revoke…").click()
+    accessible_admin(admin)
+    admin.locator("#id_reason").fill("The custody dates were corrected by the field office.")
+    admin.get_by_role("button", name="Revoke the certification").click()
+    admin.wait_for_selector("text=is revoked; the clerk is notified")
+    assert "Revoke…" not in admin.content()
+    accessible_admin(admin)
+    screenshot(admin, "stakeholder-admin-certification-revoked")
+    context.close()
+
+    page.goto("/verify/")
+    page.get_by_label("Certification number").fill(certification.number)
+    page.get_by_label("Verification code").fill(certification.verification_code.lower())
+    page.get_by_role("button", name="Check").click()
+    page.locator("#verify-outcome").wait_for()
+    assert "Revoked" in page.locator("#verify-outcome").inner_text()
+    assert "custody dates were corrected" not in page.content()
+    assert_accessible(page)
+    screenshot(page, "stakeholder-verify-revoked")

@@ -2,6 +2,8 @@
 withdrawing, downloading; and isolation between clerks."""
 
 import datetime
+import io
+import os
 import re
 
 import pytest
@@ -371,3 +373,20 @@ def test_background_autosave_keeps_one_draft_and_adds_no_message(clerk, clerk_cl
     assert RequestDraft.objects.count() == 1
     page = clerk_client.get(body["url"]).content.decode()
     assert "Draft saved." not in page  # background saves leave no flash message behind
+
+
+def test_old_drafts_and_their_files_are_pruned(clerk, settings):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    old = RequestDraft.objects.create(clerk=clerk, data={"case_number": "old"})
+    old.document.save("old.pdf", SimpleUploadedFile("old.pdf", MINIMAL_PDF), save=False)
+    old.updated_at = timezone.now() - datetime.timedelta(days=91)
+    old.save()
+    path = old.document.path
+    fresh = RequestDraft.objects.create(clerk=clerk, data={"case_number": "fresh"})
+    out = io.StringIO()
+    call_command("prune_stakeholder_drafts", stdout=out)
+    assert "deleted 1 draft(s)" in out.getvalue()
+    assert list(RequestDraft.objects.all()) == [fresh]
+    assert not os.path.exists(path)

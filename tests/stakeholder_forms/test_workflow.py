@@ -18,7 +18,15 @@ from stakeholder_forms.models import (
 from ..factories import StakeholderRequestFactory, UserFactory, custody_findings
 
 Status = StakeholderRequest.Status
-ACTORS = ["owner", "other_clerk", "reviewer", "other_reviewer", "content_editor", "superuser"]
+ACTORS = [
+    "owner",
+    "other_clerk",
+    "reviewer",
+    "other_reviewer",
+    "content_editor",
+    "agency_desk",
+    "superuser",
+]
 ACTIONS = [
     "claim",
     "release",
@@ -96,6 +104,7 @@ def test_every_transition_from_every_state_for_every_actor(db, state, action):
         "reviewer": reviewer,
         "other_reviewer": UserFactory(role=Role.ERO_REVIEWER),
         "content_editor": UserFactory(role=Role.CONTENT_EDITOR),
+        "agency_desk": UserFactory(role=Role.DESK_HSI),
         "superuser": UserFactory(is_staff=True, is_superuser=True),
     }
     for actor_name in ACTORS:
