@@ -198,6 +198,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "leacorner.views.csrf_failure"
 
 # Brute force (CJIS Security Policy AC-7): five failures in fifteen minutes lock the account;
 # a clerk for thirty minutes, a staff account until an administrator releases it.

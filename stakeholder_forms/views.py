@@ -245,6 +245,11 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
     """The clerk's answer to an information request (message and optional PDF)."""
     stakeholder_request = _my_request(request, pk)
+    if stakeholder_request.status != Status.NEEDS_INFO:
+        # A second tab or a resent post: the form is gone from the page, so its errors
+        # would be shown nowhere; say why nothing happened instead.
+        messages.error(request, _("This request is not waiting for an answer from you."))
+        return redirect(stakeholder_request)
     form = AnswerForm(request.POST, request.FILES)
     if not form.is_valid():
         return _detail(request, stakeholder_request, answer_form=form)

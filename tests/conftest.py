@@ -4,10 +4,29 @@ import pytest
 from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from accounts.roles import STAFF_ROLES, Role
 
 from .factories import UserFactory
+
+# Fuzz tests (tests/fuzz/): about 100 inputs per form by default, a deep run with
+# `--hypothesis-profile=deep` (the figures in docs/reliability.md). Examples reuse the test's
+# database and clients, hence the suppressed fixture health check; each example checks what it
+# saved itself.
+_FUZZ = {
+    "deadline": None,
+    "suppress_health_check": [
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+    "print_blob": True,
+}
+hypothesis_settings.register_profile("default", max_examples=100, **_FUZZ)
+hypothesis_settings.register_profile("deep", max_examples=2000, **_FUZZ)
+hypothesis_settings.load_profile("default")
 
 IMMEDIATE_TASKS = {
     "default": {

@@ -279,6 +279,20 @@ def test_the_clerk_answers_an_information_request_with_a_document(reviewer):
     assert "Information provided" in timeline and "capias.pdf" in timeline
 
 
+def test_an_answer_posted_again_after_the_request_moved_on_says_why(reviewer):
+    """Found by the fuzz tests: an (even empty) answer to a request no longer waiting for one
+    used to re-render the page with the answer form, and so its error, nowhere on it."""
+    item = StakeholderRequestFactory()
+    item.claim(by=reviewer)
+    item.ask_for_information(by=reviewer, message="Please send the capias.")
+    client = signed_in_client(item.clerk)
+    answer = reverse("stakeholder_forms:request_answer", args=[item.pk])
+    assert client.post(answer, {"message": "Attached."}).status_code == 302
+    again = client.post(answer, {"message": ""}, follow=True)
+    assert "This request is not waiting for an answer from you." in again.content.decode()
+    assert item.events.filter(action="info_provided").count() == 1
+
+
 def test_withdraw_asks_for_confirmation_then_posts(clerk):
     item = StakeholderRequestFactory(clerk=clerk)
     client = signed_in_client(clerk)
