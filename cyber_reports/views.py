@@ -41,7 +41,7 @@ from .models import (
     ReportRouting,
 )
 from .notifications import desk_notices
-from .workflow import add_update, file_report, find_by_update_token
+from .workflow import AttachmentStorageError, add_update, file_report, find_by_update_token
 
 DESK_ROLE_LIST = tuple(DESK_ROLES.values())
 RECEIVED_SESSION_KEY = "cyber_reports_received"
@@ -149,6 +149,15 @@ def _initial_for(user) -> dict:
     return initial
 
 
+def _storage_error_message() -> str:
+    return _(
+        "Your files could not be stored just now, so nothing was sent. Your answers are kept "
+        "below: try again in a few minutes, or send the report without the files and add them "
+        "later from the link on your receipt. If the incident is urgent, call DHS/CISA at "
+        "(888) 282-0870 or FBI CyWatch at (855) 292-3937 now."
+    )
+
+
 @public
 @never_cache
 @require_http_methods(["GET", "POST"])
@@ -176,15 +185,28 @@ def report_create(request: HttpRequest) -> HttpResponse:
             )
             status = 429
         elif form_ok and formset_ok:
-            filed = file_report(
-                report=form.instance,
-                incident_types=form.cleaned_data["incident_types"],
-                indicators=form.indicators(),
-                status_changes=formset.status_changes(form.cleaned_data["time_zone"]),
-                uploads=form.cleaned_data["attachments"],
-                submitted_by=request.user,
-                source_address=_client_address(request),
-            )
+            try:
+                filed = file_report(
+                    report=form.instance,
+                    incident_types=form.cleaned_data["incident_types"],
+                    indicators=form.indicators(),
+                    status_changes=formset.status_changes(form.cleaned_data["time_zone"]),
+                    uploads=form.cleaned_data["attachments"],
+                    submitted_by=request.user,
+                    source_address=_client_address(request),
+                )
+            except AttachmentStorageError:
+                form.add_error(None, _storage_error_message())
+                return render(
+                    request,
+                    "cyber_reports/report_form.html",
+                    {
+                        "form": form,
+                        "formset": formset,
+                        "crumbs": _public_crumbs(_("Report an incident")),
+                    },
+                    status=503,
+                )
             _count_anonymous_report(request)
             request.session[RECEIVED_SESSION_KEY] = {
                 "tracking_number": filed.report.tracking_number,
@@ -239,20 +261,28 @@ def report_update(request: HttpRequest, token: str) -> HttpResponse:
     if report is None:
         raise Http404
     form = ReportUpdateForm(request.POST or None, request.FILES or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        add_update(
-            report=report,
-            body=form.cleaned_data["body"],
-            uploads=form.cleaned_data["attachments"],
-            source_address=_client_address(request),
-        )
-        agencies = ", ".join(r.agency.short_name for r in report.routings.select_related("agency"))
-        messages.success(
-            request,
-            _("Your update was added to %(number)s and sent to %(agencies)s.")
-            % {"number": report.tracking_number, "agencies": agencies},
-        )
-        return redirect("cyber_reports:report_update", token=token)
+        try:
+            add_update(
+                report=report,
+                body=form.cleaned_data["body"],
+                uploads=form.cleaned_data["attachments"],
+                source_address=_client_address(request),
+            )
+        except AttachmentStorageError:
+            form.add_error(None, _storage_error_message())
+            status = 503
+        else:
+            agencies = ", ".join(
+                r.agency.short_name for r in report.routings.select_related("agency")
+            )
+            messages.success(
+                request,
+                _("Your update was added to %(number)s and sent to %(agencies)s.")
+                % {"number": report.tracking_number, "agencies": agencies},
+            )
+            return redirect("cyber_reports:report_update", token=token)
     updates = report.updates.prefetch_related("attachments")
     return render(
         request,
@@ -264,6 +294,7 @@ def report_update(request: HttpRequest, token: str) -> HttpResponse:
             "routings": report.routings.select_related("agency"),
             "crumbs": _public_crumbs(_("Add to a report")),
         },
+        status=status,
     )
 
 

@@ -49,6 +49,11 @@ class FiledReport:
     update_token: str
 
 
+class AttachmentStorageError(Exception):
+    """The attachment storage refused a file (full, read-only, missing). Raised inside the
+    filing transaction, so nothing of the submission is kept."""
+
+
 def _store_attachments(
     report: CyberIncidentReport, uploads: Iterable[CheckedUpload], update: ReportUpdate | None
 ) -> list[Attachment]:
@@ -63,7 +68,13 @@ def _store_attachments(
             sha256=upload.sha256,
         )
         upload.file.seek(0)
-        attachment.file.save("upload", upload.file, save=False)
+        try:
+            attachment.file.save("upload", upload.file, save=False)
+        except OSError as error:
+            # The rows roll back with the transaction; the files written so far must go too.
+            for done in stored:
+                done.file.delete(save=False)
+            raise AttachmentStorageError from error
         attachment.save()
         stored.append(attachment)
     return stored

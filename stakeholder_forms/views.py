@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -94,11 +95,20 @@ def _draft_data(post) -> dict:
     return data
 
 
-def _save_draft(request: HttpRequest, draft: RequestDraft | None) -> RequestDraft:
-    """Keep what was typed (and a valid PDF) before anything else happens to the post."""
+def _storage_error_message() -> str:
+    return _(
+        "Your document could not be stored just now, so nothing was sent. Your answers are "
+        "kept: try again in a few minutes."
+    )
+
+
+def _save_draft(request: HttpRequest, draft: RequestDraft | None) -> tuple[RequestDraft, bool]:
+    """Keep what was typed (and a valid PDF) before anything else happens to the post.
+    Returns the draft and whether the uploaded file, if any, could be stored."""
     draft = draft or RequestDraft(clerk=request.user)
     draft.data = _draft_data(request.POST)
     draft.updated_at = timezone.now()
+    kept_document, kept_name = (draft.document.name or ""), draft.document_name
     upload = request.FILES.get("document")
     if request.POST.get("remove_document") and draft.document:
         draft.document = None
@@ -111,8 +121,15 @@ def _save_draft(request: HttpRequest, draft: RequestDraft | None) -> RequestDraf
         else:
             draft.document = upload
             draft.document_name = document_file_name(upload.name)
-    draft.save()
-    return draft
+    try:
+        with transaction.atomic():  # a savepoint: a refused file must not spoil the request
+            draft.save()
+    except OSError:
+        # The upload storage refused the file: the typed answers are kept without it.
+        draft.document, draft.document_name = kept_document, kept_name
+        draft.save()
+        return draft, False
+    return draft, True
 
 
 @role_required(Role.CLERK)
@@ -122,8 +139,9 @@ def request_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     stops there, "Submit" validates, warns of a possible duplicate, then files the request."""
     draft = get_object_or_404(RequestDraft, pk=pk, clerk=request.user) if pk else None
     duplicates = []
+    status = 200
     if request.method == "POST":
-        draft = _save_draft(request, draft)
+        draft, stored = _save_draft(request, draft)
         if request.headers.get("X-Autosave") == "1":
             # The page's script saves in the background; it only needs the draft's address.
             saved_at = date_format(timezone.localtime(draft.updated_at), "TIME_FORMAT")
@@ -134,13 +152,26 @@ def request_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 }
             )
         if request.POST.get("action") == "save":
-            messages.success(
-                request,
-                _("Draft saved. You can come back to it from “My requests” at any time."),
-            )
+            if stored:
+                messages.success(
+                    request,
+                    _("Draft saved. You can come back to it from “My requests” at any time."),
+                )
+            else:
+                messages.error(
+                    request,
+                    _(
+                        "Your answers are saved as a draft, but the document could not be "
+                        "stored just now: attach it again in a few minutes."
+                    ),
+                )
             return redirect(draft)
         form = StakeholderRequestForm(request.POST, request.FILES, user=request.user, draft=draft)
-        if form.is_valid():
+        if not stored:
+            form.is_valid()
+            form.add_error(None, _storage_error_message())
+            status = 503
+        elif form.is_valid():
             data = form.cleaned_data
             duplicates = list(
                 StakeholderRequest.objects.possible_duplicates(
@@ -178,6 +209,7 @@ def request_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "duplicates": duplicates,
             "crumbs": _crumbs((_("New request"), "")),
         },
+        status=status,
     )
 
 
@@ -263,6 +295,10 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except TransitionError as error:
         messages.error(request, str(error))
+    except OSError:
+        # The upload storage refused the file; the transition rolled back with it.
+        form.add_error("document", _storage_error_message())
+        return _detail(request, stakeholder_request, answer_form=form, status=503)
     else:
         messages.success(request, _("Thank you. Your answer is with the reviewer."))
     return redirect(stakeholder_request)

@@ -25,7 +25,7 @@ _FUZZ = {
     "print_blob": True,
 }
 hypothesis_settings.register_profile("default", max_examples=100, **_FUZZ)
-hypothesis_settings.register_profile("deep", max_examples=2000, **_FUZZ)
+hypothesis_settings.register_profile("deep", max_examples=400, **_FUZZ)
 hypothesis_settings.load_profile("default")
 
 IMMEDIATE_TASKS = {
