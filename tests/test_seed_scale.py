@@ -1,0 +1,66 @@
+"""`manage.py seed_scale` at a tiny scale: valid rows, the right proportions, counters advanced
+so the portal files new requests and reports after it. PostgreSQL only (it uses COPY)."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from accounts.models import User
+from accounts.roles import Role
+from cyber_reports.models import CyberIncidentReport, ReportRouting
+from cyber_reports.workflow import allocate_tracking_number
+from programs.models import Program
+from stakeholder_forms.models import (
+    Certification,
+    RequestEvent,
+    StakeholderRequest,
+    allocate_number,
+)
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("seed_scale uses PostgreSQL's COPY: run with DATABASE_URL=postgres://…")
+
+
+def test_seed_scale_at_a_tiny_scale():
+    call_command("seed_scale", scale=0.002)
+    assert User.objects.filter(groups__name=Role.CLERK.value).count() == 4
+    assert Program.objects.filter(slug__startswith="scale-program-").count() == 1
+    requests = StakeholderRequest.objects.all()
+    assert requests.count() == 2000
+    assert Certification.objects.count() == 500
+    assert requests.filter(status="approved").count() == 500
+    assert set(requests.values_list("status", flat=True)) == {
+        "submitted",
+        "in_review",
+        "needs_info",
+        "approved",
+        "denied",
+        "withdrawn",
+    }
+    # Every request has its history, ending in its state.
+    assert RequestEvent.objects.values("request").distinct().count() == 2000
+    for item in requests.filter(status__in=["approved", "denied", "needs_info"])[:50]:
+        assert item.events.order_by("at", "pk").last().to_status == item.status
+    for item in requests[:200]:
+        item.full_clean()
+    for certification in Certification.objects.select_related("request")[:100]:
+        assert certification.request.status == "approved"
+        certification.validate_findings()
+    assert CyberIncidentReport.objects.count() == 2000
+    assert not CyberIncidentReport.objects.filter(incident_types=None).exists()
+    assert not CyberIncidentReport.objects.filter(routings=None).exists()
+    assert ReportRouting.objects.filter(status="acknowledged").exists()
+    for report in CyberIncidentReport.objects.all()[:100]:
+        report.full_clean()
+    # The counters follow: new numbers do not collide with the seeded ones.
+    number = allocate_number("CJS")
+    assert not StakeholderRequest.objects.filter(tracking_number=number).exists()
+    _year, _sequence, tracking = allocate_tracking_number()
+    assert not CyberIncidentReport.objects.filter(tracking_number=tracking).exists()
+    with pytest.raises(CommandError, match="fresh one"):
+        call_command("seed_scale", scale=0.002)
