@@ -79,6 +79,7 @@ class MultipleFileField(forms.FileField):
 _V4_WITH_PORT = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){3}):(\d+)$")
 _V6_WITH_PORT = re.compile(r"^\[([0-9A-Fa-f:.]+)\]:(\d+)$")
 _SPLIT = re.compile(r"[\s,;]+")
+_TRACKING_NUMBER = re.compile(r"CIR-\d{4}-\d{6}", re.IGNORECASE)
 
 
 def _port(text: str, token: str) -> int:
@@ -591,9 +592,13 @@ class DeskFilterForm(forms.Form):
         data = self.cleaned_data
         if data["q"]:
             q = data["q"].strip()
-            routings = routings.filter(
-                Q(report__tracking_number__iexact=q) | Q(report__entity_name__icontains=q)
-            )
+            if _TRACKING_NUMBER.fullmatch(q):
+                # Its own unique index; OR-ed with the entity search it would scan every report.
+                routings = routings.filter(report__tracking_number=q.upper())
+            else:
+                routings = routings.filter(
+                    Q(report__tracking_number__iexact=q) | Q(report__entity_name__icontains=q)
+                )
         if data["incident_type"]:
             routings = routings.filter(report__incident_types=data["incident_type"])
         if data["sector"]:

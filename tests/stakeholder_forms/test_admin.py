@@ -256,3 +256,18 @@ def test_certification_list_query_count_does_not_grow(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = reviewer_client.get(url)
     assert response.content.decode().count("CERT-") >= 15
+
+
+def test_a_tracking_number_or_a_number_search_uses_its_own_column_only(reviewer_client):
+    """At a million rows an OR with the name searches (ILIKE) scans the table: a tracking number
+    or a typed A-number is looked up alone (docs/performance.md)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    item = StakeholderRequestFactory(a_number="123123123", subject_family_name="Quist")
+    for term in (item.tracking_number.lower(), "A123-123-123"):
+        with CaptureQueriesContext(connection) as queries:
+            html = reviewer_client.get(CHANGELIST, {"q": term}).content.decode()
+        assert item.tracking_number in html
+        searched = [q["sql"] for q in queries.captured_queries if "stakeholderrequest" in q["sql"]]
+        assert searched and not any("LIKE" in sql.upper() for sql in searched)
