@@ -90,8 +90,11 @@ def _draft_data(post) -> dict:
     for key in post:
         if key in skip:
             continue
-        values = post.getlist(key)
-        data[key] = values if key == "information_requested" else values[-1][:10_000]
+        # NUL is never valid in a field (the form says so) and PostgreSQL's JSON cannot store
+        # it: the draft keeps the rest of what was typed.
+        values = [value.replace("\x00", "") for value in post.getlist(key)]
+        name = key.replace("\x00", "")
+        data[name] = values if key == "information_requested" else values[-1][:10_000]
     return data
 
 

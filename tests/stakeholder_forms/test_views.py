@@ -404,3 +404,12 @@ def test_old_drafts_and_their_files_are_pruned(clerk, settings):
     assert "deleted 1 draft(s)" in out.getvalue()
     assert list(RequestDraft.objects.all()) == [fresh]
     assert not os.path.exists(path)
+
+
+def test_a_nul_character_is_refused_and_the_draft_keeps_the_rest(clerk, clerk_client):
+    """Found by the fuzz tests on PostgreSQL, whose JSON cannot hold NUL: this was a 500."""
+    response = clerk_client.post(NEW, form_data(subject_family_name="Riv\x00era"))
+    assert response.status_code == 200
+    assert "Null characters are not allowed." in response.content.decode()
+    assert not StakeholderRequest.objects.exists()
+    assert RequestDraft.objects.get(clerk=clerk).data["subject_family_name"] == "Rivera"
