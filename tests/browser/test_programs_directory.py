@@ -18,7 +18,11 @@ def directory_content(live_server):
     transactional test that runs earlier without it flushes the tables and, depending on the
     session's mix of tests, pytest-django may not have serialized them: seed again if so."""
     if not Program.objects.exists():
-        for name, function in (("0003_seed_directory", "seed"), ("0004_cyber_alias", "add_alias")):
+        for name, function in (
+            ("0003_seed_directory", "seed"),
+            ("0004_cyber_alias", "add_alias"),
+            ("0005_tool_kit_component", "agency_wide"),
+        ):
             module = importlib.import_module(f"programs.migrations.{name}")
             getattr(module, function)(apps, None)
 

@@ -168,6 +168,10 @@ def test_contacts_with_dialable_numbers(slug, phone, tel, is_24_7):
     assert contact.is_24_7 is is_24_7
 
 
+def test_no_component_is_claimed_without_a_source():
+    assert Program.objects.get(slug="tool-kit-for-prosecutors").component == "ICE"
+
+
 def test_information_line_hours_and_mailbox():
     contact = Contact.objects.get(phone="1-888-351-4024")
     assert contact.email == "ERO.INFO@ice.dhs.gov"
