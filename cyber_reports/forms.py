@@ -11,7 +11,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Div, Fieldset, Layout
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -336,6 +336,10 @@ class CyberIncidentReportForm(forms.ModelForm):
         self.fields["entity_name"].error_messages["required"] = _(
             "Enter the name of the entity that had the incident."
         )
+        self.fields["entity_type"].error_messages["required"] = _("Choose the type of entity.")
+        self.fields["sector"].error_messages["required"] = _(
+            "Choose a sector, or “None of these” or “Not known”."
+        )
         self.fields["incident_types"].label_from_instance = lambda t: t.name
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -359,7 +363,7 @@ class CyberIncidentReportForm(forms.ModelForm):
             ),
             Fieldset(
                 _("The incident"),
-                "incident_types",
+                Field("incident_types", template="cyber_reports/_incident_types.html"),
                 "started_at",
                 "detected_at",
                 "time_zone",

@@ -84,8 +84,17 @@ class TestFiling:
         assert page.status_code == 200
         text = page.content.decode()
         assert report.tracking_number in text
-        assert "FBI</strong> — ransomware and cyber extortion are computer attacks" in text
-        assert "DHS/CISA</strong> — critical-infrastructure essential functions" in text
+        items = re.findall(
+            r"<li><strong>(.+?)</strong> — (.+?)</li>\s*(?=<li><strong>|</ul>\s*<h2)", text, re.S
+        )
+        reasons = {
+            agency: re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", why)) for agency, why in items
+        }
+        assert list(reasons) == ["DHS/CISA", "USSS", "FBI"]
+        assert "ransomware and cyber extortion are computer attacks" in reasons["FBI"]
+        assert "attacks using malicious code are investigated by the FBI" in reasons["FBI"]
+        assert "critical-infrastructure essential functions were affected" in reasons["DHS/CISA"]
+        assert "federal technical assistance was requested" in reasons["DHS/CISA"]
         assert "911" in text and "(888) 282-0870" in text
 
     def test_indicators_are_stored_as_structured_values(self):
