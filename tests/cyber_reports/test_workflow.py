@@ -1,5 +1,6 @@
 """Updates through the secret link, mail outages, and tracking numbers under concurrency."""
 
+import os
 import re
 import threading
 
@@ -151,10 +152,14 @@ def test_tracking_numbers_restart_each_year():
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="needs PostgreSQL (DATABASE_URL); SQLite serializes every writer anyway",
+)
+# Serialized rollback: the flush after this test must give the next tests their seeded data.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_tracking_numbers_are_unique_under_concurrency():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (DATABASE_URL): SQLite serializes every writer anyway")
+    assert connection.vendor == "postgresql"
     numbers: list[str] = []
     errors: list[BaseException] = []
     start = threading.Barrier(8)
