@@ -8,6 +8,7 @@ import re
 import pytest
 from django.apps import apps
 from django.core import mail
+from playwright.sync_api import expect
 
 from accounts.roles import Role
 from cyber_reports.models import CyberIncidentReport, ReportRouting
@@ -71,7 +72,7 @@ def test_officer_files_a_report_and_desks_work_it(page, browser, live_server):
         page.goto(path)
         assert_accessible(page)
         screenshot(page, name)
-    assert page.get_by_role("heading", name="Cyber training and other resources").is_visible()
+    expect(page.get_by_role("heading", name="Cyber training and other resources")).to_be_visible()
 
     # The form: an empty submission shows every problem, then the real report.
     page.goto("/cyber-incidents/")
@@ -80,15 +81,15 @@ def test_officer_files_a_report_and_desks_work_it(page, browser, live_server):
     assert_accessible(page)
     screenshot(page, "cyber-report-form")
     page.get_by_role("button", name="Send the report").click()
-    assert page.get_by_role("heading", name=re.compile("problems with this form")).is_visible()
-    assert page.get_by_text("Enter when the incident was detected.").first.is_visible()
+    expect(page.get_by_role("heading", name=re.compile("problems with this form"))).to_be_visible()
+    expect(page.get_by_text("Enter when the incident was detected.").first).to_be_visible()
     assert_accessible(page)
     screenshot(page, "cyber-report-errors")
     page.locator("#id_destination_addresses").fill("300.1.1.1")
     fill_report(page)
     page.locator("#id_destination_addresses").fill("203.0.113.5:99999")
     page.get_by_role("button", name="Send the report").click()
-    assert page.get_by_text("a port is a number from 0 to 65535").first.is_visible()
+    expect(page.get_by_text("a port is a number from 0 to 65535").first).to_be_visible()
     assert page.locator("#id_reporter_name").input_value() == "Dana Whitfield"  # kept
     page.locator("#id_destination_addresses").fill("203.0.113.5:443\n[2001:db8::1]:8443")
     page.locator("#id_attachments").set_input_files(
@@ -99,7 +100,7 @@ def test_officer_files_a_report_and_desks_work_it(page, browser, live_server):
     # The confirmation: agencies and reasons.
     page.wait_for_url(re.compile(r"/cyber-incidents/report/CIR-\d{4}-\d{6}/received/$"))
     report = CyberIncidentReport.objects.get()
-    assert page.get_by_text(report.tracking_number).first.is_visible()
+    expect(page.get_by_text(report.tracking_number).first).to_be_visible()
     routing_list = page.locator(".cyber-routing-list")
     assert "FBI — ransomware and cyber extortion are computer attacks" in routing_list.inner_text()
     assert "DHS/CISA — because:" in routing_list.inner_text()
@@ -120,8 +121,8 @@ def test_officer_files_a_report_and_desks_work_it(page, browser, live_server):
         files=[{"name": "note2.txt", "mimeType": "text/plain", "buffer": b"Pay by Dec 1"}]
     )
     page.get_by_role("button", name="Send the update").click()
-    assert page.get_by_text(re.compile("Your update was added to")).is_visible()
-    assert page.get_by_text("A second ransom note names a payment deadline").is_visible()
+    expect(page.get_by_text(re.compile("Your update was added to"))).to_be_visible()
+    expect(page.get_by_text("A second ransom note names a payment deadline")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "cyber-report-update")
     update_notices = [m for m in mail.outbox if "Update to cyber-incident report" in m.subject]
@@ -138,23 +139,23 @@ def test_officer_files_a_report_and_desks_work_it(page, browser, live_server):
     sign_in(page, fbi.email, PASSWORD, totp_secret=secret)
     page.goto("/cyber-incidents/desk/")
     page.wait_for_url(re.compile(r"/cyber-incidents/desk/fbi/$"))
-    assert page.get_by_role("link", name=report.tracking_number).is_visible()
+    expect(page.get_by_role("link", name=report.tracking_number)).to_be_visible()
     assert_accessible(page)
     screenshot(page, "cyber-desk-list")
     page.get_by_role("link", name=report.tracking_number).click()
-    assert page.get_by_role("link", name="firewall.log").is_visible()
-    assert page.get_by_role("link", name="note2.txt").is_visible()
+    expect(page.get_by_role("link", name="firewall.log")).to_be_visible()
+    expect(page.get_by_role("link", name="note2.txt")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "cyber-desk-report")
     page.get_by_role("button", name="Acknowledge").click()
-    assert page.get_by_text("Enter your agency's case number.").first.is_visible()
+    expect(page.get_by_text("Enter your agency's case number.").first).to_be_visible()
     assert_accessible(page)
     page.locator("#id_case_number").fill("288A-CI-4410")
     page.get_by_role("button", name="Acknowledge").click()
-    assert page.get_by_text("Acknowledged under case number 288A-CI-4410.").is_visible()
+    expect(page.get_by_text("Acknowledged under case number 288A-CI-4410.")).to_be_visible()
     page.locator("#id_body").fill("Matches an open case in the Cleveland field office.")
     page.get_by_role("button", name="Add note").click()
-    assert page.get_by_text("Matches an open case in the Cleveland field office.").is_visible()
+    expect(page.get_by_text("Matches an open case in the Cleveland field office.")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "cyber-desk-acknowledged")
     routing = ReportRouting.objects.get(report=report, agency__code="FBI")
@@ -171,7 +172,7 @@ def test_officer_files_a_report_and_desks_work_it(page, browser, live_server):
     sign_in(hsi_page, hsi.email, PASSWORD, totp_secret=hsi_secret)
     hsi_page.goto("/cyber-incidents/desk/")
     hsi_page.wait_for_url(re.compile(r"/cyber-incidents/desk/hsi/$"))
-    assert hsi_page.get_by_text("No report matches these filters.").is_visible()
+    expect(hsi_page.get_by_text("No report matches these filters.")).to_be_visible()
     assert_accessible(hsi_page)
     screenshot(hsi_page, "cyber-desk-list-hsi-empty")
     for path in (
