@@ -83,12 +83,12 @@ _TRACKING_NUMBER = re.compile(r"CIR-\d{4}-\d{6}", re.IGNORECASE)
 
 
 def _port(text: str, token: str) -> int:
-    port = int(text)
-    if port > 65535:
+    # Length first: int() of thousands of digits raises ValueError (Python's digit limit).
+    if len(text) > 5 or int(text) > 65535:
         raise ValidationError(
-            _("“%(token)s”: a port is a number from 0 to 65535.") % {"token": token}
+            _("“%(token)s”: a port is a number from 0 to 65535.") % {"token": token[:60]}
         )
-    return port
+    return int(text)
 
 
 def parse_addresses(text: str, direction: str) -> list[NetworkIndicator]:
