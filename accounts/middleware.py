@@ -69,10 +69,8 @@ class StaffMFAMiddleware:
         user = request.user
         if not user.is_authenticated:
             return None
-        module = getattr(view_func, "__module__", "")
-        is_admin = module.startswith("django.contrib.admin.") or request.path.startswith(
-            reverse("admin:index")
-        )
+        match = request.resolver_match
+        is_admin = match is not None and "admin" in match.namespaces
         if not (is_admin or access.is_staff_page(view_func)):
             return None
         if not user.is_staff:

@@ -3,9 +3,5 @@ from django.http import HttpRequest
 
 
 def site(request: HttpRequest) -> dict:
-    """The site name and whether the visitor holds a staff role, for the header and footer."""
-    user = getattr(request, "user", None)
-    return {
-        "SITE_NAME": settings.SITE_NAME,
-        "user_is_staff": bool(user and user.is_authenticated and user.is_staff),
-    }
+    """The site name, for the header, the footer and the page titles."""
+    return {"SITE_NAME": settings.SITE_NAME}
