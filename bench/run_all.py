@@ -5,9 +5,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+NOT_BENCHMARKS = {"run_all.py", "harness.py"}
 
 for script in sorted(HERE.glob("*.py")):
-    if script.name == "run_all.py":
+    if script.name in NOT_BENCHMARKS:
         continue
     print(f"== {script.name}", flush=True)
     subprocess.run([sys.executable, str(script)], check=True, timeout=900)
