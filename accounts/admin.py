@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from leacorner.pagination import EstimatedCountPaginator
+
 from .models import SecurityEvent, User
 
 
@@ -35,6 +37,7 @@ class SecurityEventAdmin(admin.ModelAdmin):
     search_fields = ["email", "actor_email", "source_address"]
     date_hierarchy = "at"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     list_select_related = False
 
     def has_module_permission(self, request) -> bool:

@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from leacorner.models import OutgoingEmail
+from leacorner.pagination import EstimatedCountPaginator
 
 from .models import (
     Agency,
@@ -130,6 +131,7 @@ class CyberIncidentReportAdmin(admin.ModelAdmin):
     search_fields = ["tracking_number", "entity_name", "reporter_organization"]
     date_hierarchy = "submitted_at"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     list_per_page = 50
     inlines = [
         ReportRoutingInline,

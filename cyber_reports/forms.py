@@ -600,8 +600,10 @@ class DeskFilterForm(forms.Form):
                 # Its own unique index; OR-ed with the entity search it would scan every report.
                 routings = routings.filter(report__tracking_number=q.upper())
             else:
+                # Tracking numbers are stored in capitals: an exact match keeps the unique
+                # index usable beside the entity's trigram index (cyber_reports 0003).
                 routings = routings.filter(
-                    Q(report__tracking_number__iexact=q) | Q(report__entity_name__icontains=q)
+                    Q(report__tracking_number=q.upper()) | Q(report__entity_name__icontains=q)
                 )
         if data["incident_type"]:
             routings = routings.filter(report__incident_types=data["incident_type"])

@@ -10,8 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.access import public, role_required
 from accounts.roles import DESK_ROLES
+from leacorner.pagination import EstimatedCountPaginator, bounded_count
 
 from .exports import csv_rows, stix_bundle
 from .forms import (
@@ -363,14 +363,14 @@ def desk_list(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = _desk_agency(request, agency)
     filters, routings = _filtered_routings(request, agency_obj)
     routings = routings.select_related("report").prefetch_related("report__incident_types")
-    page = Paginator(routings, DESK_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = EstimatedCountPaginator(routings, DESK_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    # One bounded count per status (each reads at most EXACT_COUNT_LIMIT rows of the
+    # (agency, status) index): grouping a desk's half a million routings took a second.
+    assigned = ReportRouting.objects.for_agency(agency_obj)
     counts = {
-        row["status"]: row["n"]
-        for row in ReportRouting.objects.for_agency(agency_obj)
-        .values("status")
-        .annotate(n=Count("pk"))
+        status: bounded_count(assigned.filter(status=status)) for status in ReportRouting.Status
     }
     return render(
         request,

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .mail import retry_undelivered
 from .models import OutgoingEmail
+from .pagination import EstimatedCountPaginator
 
 
 @admin.register(OutgoingEmail)
@@ -13,6 +14,7 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind"]
     search_fields = ["to", "subject"]
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     readonly_fields = [f.name for f in OutgoingEmail._meta.fields]
     actions = ["retry"]
 

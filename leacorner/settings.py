@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Its ready() teaches index expressions about operator classes (the trigram indexes).
+    "django.contrib.postgres",
     "allauth",
     "allauth.account",
     "allauth.mfa",

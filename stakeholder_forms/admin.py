@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leacorner.models import OutgoingEmail
+from leacorner.pagination import EstimatedCountPaginator
 
 from .certification_pdf import render_certification_pdf
 from .forms import DenialForm, FindingsForm, InformationRequestForm, RevocationForm
@@ -183,9 +184,8 @@ class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
         "subject_given_names",
         "subject_middle_name",
         "subject_other_names",
-        "=a_number",
         "case_number",
-    ]
+    ]  # and the A-number, in any format: get_search_results()
     search_help_text = gettext_lazy(
         "Tracking number, the person's names, A-number (any format) or case number."
     )
@@ -193,6 +193,7 @@ class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
     list_select_related = ["assigned_to"]
     list_per_page = 50
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     actions = None
     fieldsets = [
         (
@@ -276,10 +277,12 @@ class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
             return queryset.filter(a_number=clean_a_number(term)), False
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         try:
-            a_number = clean_a_number(search_term)
+            a_number = clean_a_number(term)
         except ValidationError:
             a_number = ""
-        if a_number and a_number != search_term.strip():
+        if a_number:
+            # Equality on the stored digits, which the B-tree index serves; the admin's own
+            # "=a_number" would compare UPPER(a_number), which no index does.
             results = results | queryset.filter(a_number=a_number)
         return results, may_have_duplicates
 
@@ -554,6 +557,7 @@ class CertificationAdmin(ReviewAdminMixin, admin.ModelAdmin):
     search_fields = ["=number", "=request__tracking_number", "request__subject_family_name"]
     list_select_related = ["request"]
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     actions = None
     view_on_site = False
     fields = [
@@ -682,6 +686,7 @@ class RecordViewAdmin(admin.ModelAdmin):
     list_select_related = ["viewer", "request"]
     date_hierarchy = "at"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     readonly_fields = ["at", "viewer", "what", "request"]
 
     def has_module_permission(self, request) -> bool:

@@ -271,3 +271,46 @@ def test_a_tracking_number_or_a_number_search_uses_its_own_column_only(reviewer_
         assert item.tracking_number in html
         searched = [q["sql"] for q in queries.captured_queries if "stakeholderrequest" in q["sql"]]
         assert searched and not any("LIKE" in sql.upper() for sql in searched)
+
+
+@pytest.mark.postgres
+def test_a_name_search_uses_the_trigram_indexes(reviewer, rf):
+    """The admin ORs `UPPER(column) LIKE '%term%'` over the names and the case number: each
+    branch needs its trigram index, or a million requests are read (docs/performance.md)."""
+    from django.contrib.admin.sites import site
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("trigram indexes exist on PostgreSQL only")
+    StakeholderRequestFactory(subject_family_name="Quistgaard")
+    model_admin = site._registry[StakeholderRequest]
+    request = rf.get(CHANGELIST, {"q": "quistg"})
+    request.user = reviewer
+    results, _ = model_admin.get_search_results(request, StakeholderRequest.objects.all(), "quistg")
+    assert results.count() == 1
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")  # the table is tiny; are the indexes usable?
+    try:
+        plan = results.order_by().explain()
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SET enable_seqscan = on")
+    assert "Seq Scan" not in plan
+    for index in ("family_name", "given_names", "middle_name", "other_names", "case_number"):
+        assert f"stakeholder_{index}_trgm" in plan
+
+
+def test_a_large_queue_says_about_how_many(reviewer, reviewer_client, monkeypatch):
+    """Past the exact-count limit the queue shows the planner's estimate, marked "about"."""
+    from django.db import connection
+
+    from leacorner import pagination
+
+    for _n in range(4):
+        StakeholderRequestFactory()
+    monkeypatch.setattr(pagination, "EXACT_COUNT_LIMIT", 2)
+    html = reviewer_client.get(CHANGELIST, {"status": "all"}).content.decode()
+    if connection.vendor == "postgresql":
+        assert "about " in html
+    else:  # SQLite counts exactly
+        assert "4 stakeholder requests" in html
