@@ -64,3 +64,20 @@ def test_seed_scale_at_a_tiny_scale():
     assert not CyberIncidentReport.objects.filter(tracking_number=tracking).exists()
     with pytest.raises(CommandError, match="fresh one"):
         call_command("seed_scale", scale=0.002)
+
+
+def test_the_foreign_keys_are_all_back_after_the_seed():
+    """The seed loads without foreign keys and adds them back, checking every row once."""
+
+    def foreign_keys() -> set[tuple[str, str, str]]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+                "FROM pg_constraint WHERE contype = 'f'"
+            )
+            return set(cursor.fetchall())
+
+    before = foreign_keys()
+    assert any(table == "stakeholder_forms_requestevent" for table, _n, _d in before)
+    call_command("seed_scale", scale=0.001)
+    assert foreign_keys() == before
