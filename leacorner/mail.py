@@ -10,9 +10,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import models, transaction
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import TaskResultStatus, default_task_backend, task
+from django_tasks_db.models import DBTaskResult
 
 from .models import OutgoingEmail
 
@@ -124,3 +127,43 @@ def retry_undelivered(queryset: models.QuerySet | None = None) -> int:
     for pk in pending:
         transaction.on_commit(lambda pk=pk: deliver_email.enqueue(pk), robust=True)
     return len(pending)
+
+
+class DeliveryLost(Exception):
+    """Recorded on a delivery task whose worker died while running it."""
+
+
+def recover_lost_deliveries() -> int:
+    """Queue again every message whose delivery task died with its worker; returns how many.
+
+    django-tasks' database backend has no lease: a worker killed in the middle of a task
+    (SIGKILL, out of memory, the machine lost) leaves the task's row "running" for ever, and no
+    worker, not even a new one at start-up, looks at it again (RealOrangeOne/django-tasks#46).
+    The message's own row is unchanged, still queued or retrying, because the killed worker's
+    transaction is rolled back with its connection. So a message is lost when it is still to be
+    sent (failed ones wait for an operator), is older than `EMAIL_DELIVERY_LEASE_SECONDS`, and
+    has no delivery task waiting for it nor one that started less than that long ago. Its dead
+    task rows are marked failed (`DeliveryLost`), so the task admin tells the truth and
+    `prune_db_task_results` removes them, and it is queued again.
+
+    A worker cannot do this at start-up itself: worker ids are random per process and workers
+    send no heartbeat, so only the age of a task tells a dead worker's task from a live one on
+    another machine. `manage.py retry_email --lost` runs it from cron (docs/operations.md).
+
+    The guarantee is at least once: a worker killed after the mail server took the message but
+    before its own commit leaves the message unsent, and it goes out twice. Nothing else is
+    repeated: the message was rendered when the change it reports was committed (a certification
+    is issued by `StakeholderRequest.approve`, in its own transaction, before any notice), and a
+    message already sent is never sent again (`deliver_email`)."""
+    cutoff = timezone.now() - timedelta(seconds=settings.EMAIL_DELIVERY_LEASE_SECONDS)
+    deliveries = DBTaskResult.objects.filter(task_path=deliver_email.module_path).annotate(
+        email_id=Cast(KT("args_kwargs__args__0"), models.BigIntegerField())
+    )
+    for dead in deliveries.running().filter(started_at__lt=cutoff):
+        dead.set_failed(DeliveryLost(f"worker {dead.worker_ids[-1]} stopped during the task"))
+    alive = deliveries.filter(status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING])
+    lost = OutgoingEmail.objects.filter(
+        status__in=[OutgoingEmail.Status.QUEUED, OutgoingEmail.Status.RETRYING],
+        created_at__lt=cutoff,
+    ).exclude(models.Exists(alive.filter(email_id=models.OuterRef("pk"))))
+    return retry_undelivered(lost)

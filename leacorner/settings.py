@@ -279,6 +279,9 @@ TASKS = {
     }
 }
 TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "8"))
+# A delivery task still running after this long lost its worker: `manage.py retry_email --lost`
+# queues its message again. Longer than any send can take (EMAIL_TIMEOUT per SMTP exchange).
+EMAIL_DELIVERY_LEASE_SECONDS = int(os.environ.get("EMAIL_DELIVERY_LEASE_SECONDS", "600"))
 
 # --- Forms --------------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("uswds",)

@@ -34,6 +34,10 @@ IMMEDIATE_TASKS = {
         "QUEUES": ["default", "email"],
     }
 }
+# The production backend: tasks are rows that `manage.py db_worker` runs.
+DATABASE_TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
+}
 
 
 @pytest.fixture(autouse=True)

@@ -1,14 +1,19 @@
 """Outgoing mail is stored first, sent after commit by a task, and survives a mail outage."""
 
 import copy
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
-from leacorner.mail import queue_email, retry_undelivered
+from leacorner.mail import deliver_email, queue_email, recover_lost_deliveries, retry_undelivered
 from leacorner.models import OutgoingEmail
+
+from .conftest import DATABASE_TASKS
 
 pytestmark = pytest.mark.django_db
 
@@ -83,8 +88,6 @@ def test_a_mail_outage_loses_nothing_and_every_message_goes_out_once_it_is_back(
 def test_a_message_that_keeps_failing_is_marked_failed(smtp_server, settings):
     settings.TASK_MAX_ATTEMPTS = 3
     smtp_server.stop()
-    from leacorner.mail import deliver_email
-
     with transaction.atomic():
         email = OutgoingEmail.objects.create(
             kind="test", to="x@court.example", subject="s", body_text="b"
@@ -97,12 +100,64 @@ def test_a_message_that_keeps_failing_is_marked_failed(smtp_server, settings):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_delivers_queued_mail_from_the_database(settings):
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
-    }
+    settings.TASKS = DATABASE_TASKS
     email = send_one("CJS-2026-000009")
     assert OutgoingEmail.objects.get(pk=email.pk).status == "queued"
     call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay", verbosity=0)
     email.refresh_from_db()
     assert email.status == "sent"
     assert [m.subject for m in mail.outbox] == ["[LEA Corner] Request CJS-2026-000009 received"]
+
+
+def test_only_messages_whose_delivery_task_died_are_queued_again(
+    settings, django_capture_on_commit_callbacks
+):
+    """`retry_email --lost` (cron): a task still running after the lease lost its worker; a
+    message with a task waiting, a task running within the lease, or younger than the lease is
+    left alone, and so are failed and sent ones. (The real worker killed mid-send is
+    tests/test_fault_drills.py.)"""
+    settings.TASKS = DATABASE_TASKS
+    settings.EMAIL_DELIVERY_LEASE_SECONDS = 600
+    now = timezone.now()
+
+    def message(status="queued", age=timedelta(hours=1)):
+        return OutgoingEmail.objects.create(
+            kind="test",
+            to="x@court.example",
+            subject="s",
+            body_text="b",
+            status=status,
+            created_at=now - age,
+        )
+
+    def task_of(email, *, started_ago=None, run_after=None):
+        result = deliver_email.using(run_after=run_after).enqueue(email.pk).db_result
+        if started_ago is not None:
+            result.claim("worker-gone")
+            DBTaskResult.objects.filter(pk=result.pk).update(started_at=now - started_ago)
+        return result
+
+    killed = message()
+    dead_task = task_of(killed, started_ago=timedelta(minutes=11))
+    never_enqueued = message(status="retrying")
+    task_of(message(), started_ago=timedelta(seconds=30))  # being sent now
+    task_of(message())  # waiting for a worker
+    task_of(message(status="retrying"), run_after=now + timedelta(minutes=30))
+    message(age=timedelta(seconds=5))  # committed a moment ago, its task on the way
+    message(status="failed")
+    message(status="sent")
+
+    before = set(DBTaskResult.objects.values_list("pk", flat=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert recover_lost_deliveries() == 2
+    dead_task.refresh_from_db()
+    assert dead_task.status == "FAILED"
+    assert dead_task.exception_class_path == "leacorner.mail.DeliveryLost"
+    queued_again = DBTaskResult.objects.exclude(pk__in=before).filter(status="READY")
+    assert sorted(t.args_kwargs["args"][0] for t in queued_again) == [
+        killed.pk,
+        never_enqueued.pk,
+    ]
+    assert OutgoingEmail.objects.get(pk=never_enqueued.pk).status == "queued"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert recover_lost_deliveries() == 0  # their new tasks are waiting
