@@ -40,6 +40,18 @@ DATABASE_TASKS = {
 }
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite the test database is a file rather than memory, so that a process the test
+    starts (the task worker of tests/test_fault_drills.py) opens the same database."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = tmp_path_factory.mktemp("database")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
     """Test-only choices: a fast password hasher and tasks run at once (after commit)."""

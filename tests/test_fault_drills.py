@@ -1,12 +1,21 @@
 """Fault drills that fit in CI time: the mail server down while requests are decided and
-reports routed, and the upload storage not writable. (PostgreSQL restarted under load runs
-outside CI: bench/faults/.)"""
+reports routed, the task worker killed in the middle of sending, and the upload storage not
+writable. (PostgreSQL restarted under load runs outside CI: bench/faults/.)"""
 
 import datetime
+import io
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from accounts.roles import Role
 from cyber_reports.models import Attachment, CyberIncidentReport
@@ -14,11 +23,12 @@ from leacorner.mail import retry_undelivered
 from leacorner.models import OutgoingEmail
 from stakeholder_forms.models import Certification, RequestDraft, StakeholderRequest
 
-from .conftest import signed_in_client
+from .conftest import DATABASE_TASKS, signed_in_client
 from .cyber_reports.conftest import report_data
-from .factories import StakeholderRequestFactory, UserFactory
+from .factories import StakeholderRequestFactory, UserFactory, custody_findings
 from .fuzz.strategies import MINIMAL_PDF
 from .fuzz.test_stakeholder_fuzz import valid_request_post
+from .smtp import SMTPListener
 
 pytestmark = pytest.mark.django_db
 
@@ -93,6 +103,123 @@ def test_mail_server_down_while_requests_are_decided_and_reports_routed(
     with django_capture_on_commit_callbacks(execute=True):
         assert retry_undelivered() == 0
     assert len(smtp_server.messages) == len(notices)  # nothing sent twice
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def database_url() -> str:
+    """The test database as a DATABASE_URL, for a process the test starts."""
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    port = f":{db['PORT']}" if db["PORT"] else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST']}{port}/{db['NAME']}"
+
+
+def worker_command(*extra: str) -> list[str]:
+    return [
+        sys.executable,
+        "manage.py",
+        "db_worker",
+        "--queue-name",
+        "*",
+        "--no-startup-delay",
+        "--no-reload",
+        "--interval",
+        "0.1",
+        *extra,
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "stall_at",
+    ["RCPT", "DATA"],
+    ids=["before-the-server-took-the-message", "after-the-server-took-the-message"],
+)
+def test_task_worker_killed_in_the_middle_of_sending(stall_at, settings, tmp_path):
+    """A real `db_worker` process, configured as in production, is killed with SIGKILL while
+    the mail server holds its exchange. Its task stays "running" and nothing sends the notice
+    until `retry_email --lost` (cron) finds it; then a new worker sends it. The recipient gets
+    the notice at least once (twice if the server had already taken it), and there is still
+    exactly one certification."""
+    settings.TASKS = DATABASE_TASKS
+    reviewer = UserFactory(role=Role.ERO_REVIEWER)
+    item = StakeholderRequestFactory()
+    item.claim(by=reviewer)
+    certification = item.approve(by=reviewer, findings=custody_findings(item))
+    notice = OutgoingEmail.objects.about(item).get()
+    listener = SMTPListener(stall_at=stall_at)
+    listener.start()
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "SECRET_KEY": "x7#kq2-production-like-secret-for-the-worker-drill-0b9c8d7e6f5a4",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": database_url(),
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(listener.port),
+        "EMAIL_USE_TLS": "0",
+    }
+    log = tmp_path / "workers.log"
+    worker = None
+    try:
+        with log.open("ab") as out:
+            worker = subprocess.Popen(  # noqa: S603 - fixed arguments, our own manage.py
+                worker_command(), cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
+            )
+        assert listener.stalled.wait(timeout=60), log.read_text()
+        # In the middle of sending: the task is claimed, the message not yet marked sent.
+        assert DBTaskResult.objects.get().status == "RUNNING"
+        assert OutgoingEmail.objects.get(pk=notice.pk).status == "queued"
+        worker.send_signal(signal.SIGKILL)
+        assert worker.wait(timeout=10) == -signal.SIGKILL
+        listener.release()
+
+        # The killed worker's transaction is rolled back: the message is still to be sent, its
+        # task "running" for ever, and no task is waiting that a new worker would pick up.
+        notice.refresh_from_db()
+        assert (notice.status, notice.attempts) == ("queued", 0)
+        assert list(DBTaskResult.objects.values_list("status", flat=True)) == ["RUNNING"]
+        assert len(listener.messages) == (1 if stall_at == "DATA" else 0)
+
+        # Once the lease has passed (10 minutes in production), the cron job queues it again
+        # and a new worker sends it.
+        settings.EMAIL_DELIVERY_LEASE_SECONDS = 0
+        output = io.StringIO()
+        call_command("retry_email", "--lost", stdout=output)
+        assert output.getvalue() == "queued 1 lost message(s) again\n"
+        with log.open("ab") as out:
+            subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
+                worker_command("--batch"),
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                timeout=60,  # the worker is killed if it runs longer
+                check=True,
+            )
+    finally:
+        if worker is not None and worker.poll() is None:
+            worker.kill()
+            worker.wait(timeout=10)
+        listener.stop()
+
+    received = listener.messages
+    assert len(received) == (2 if stall_at == "DATA" else 1), log.read_text()
+    for message in received:
+        assert message["To"] == item.requester_email
+        [text] = [part for part in message.walk() if part.get_content_type() == "text/plain"]
+        body = text.get_payload(decode=True).decode()
+        assert f"issued certification {certification.number}." in body
+    assert Certification.objects.count() == 1
+    notice.refresh_from_db()
+    assert (notice.status, notice.attempts) == ("sent", 1)
+    tasks = DBTaskResult.objects.order_by("enqueued_at").values_list(
+        "status", "exception_class_path"
+    )
+    assert list(tasks) == [("FAILED", "leacorner.mail.DeliveryLost"), ("SUCCESSFUL", "")]
 
 
 @pytest.fixture

@@ -52,7 +52,7 @@ def test_healthz_answers_503_when_the_database_does_not(client):
             connection.close()
             connection.settings_dict["PORT"] = saved_port
     else:
-        # SQLite's in-memory test database cannot be taken away; fail its queries instead.
+        # SQLite has no server to stop; fail its queries instead.
         with connection.execute_wrapper(_database_gone):
             response = client.get("/healthz")
     assert response.status_code == 503

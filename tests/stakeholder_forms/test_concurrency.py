@@ -1,7 +1,7 @@
 """Races between real database connections (threads), on PostgreSQL.
 
-SQLite is skipped with a reason: the test database is an in-memory file that two connections
-cannot share with row locks, and SQLite serialises every writer anyway."""
+SQLite is skipped with a reason: it has no row locks (`select_for_update` does nothing there)
+and serialises every writer, so these races cannot be staged on it."""
 
 import re
 import threading
@@ -28,8 +28,8 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 def _postgres_only():
     if connection.vendor != "postgresql":
         pytest.skip(
-            "needs PostgreSQL (DATABASE_URL): two real connections with row locks cannot share "
-            "SQLite's in-memory test database"
+            "needs PostgreSQL (DATABASE_URL): SQLite has no row locks to race on, it "
+            "serialises every writer"
         )
 
 
