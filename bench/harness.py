@@ -94,10 +94,10 @@ def drop_database(name: str) -> None:
 class Portal:
     """The portal in production settings under gunicorn, on a fresh database; a context manager.
 
-    `database` is "postgres" (a new `leacorner_bench_<pid>` on 127.0.0.1:5432) or "sqlite".
-    `env` adds or overrides environment variables (a benchmark's rate limits, say).
-    Entering migrates, collects the static files and starts gunicorn; leaving stops it, drops
-    the database and removes the folder.
+    `database` is "postgres" (a new `database_name`, by default `leacorner_bench_<pid>`, on
+    127.0.0.1:5432) or "sqlite". `env` adds or overrides environment variables (a benchmark's
+    rate limits, say). Entering migrates, collects the static files and starts gunicorn;
+    leaving stops it and the task worker, drops the database and removes the folder.
     """
 
     def __init__(
@@ -107,6 +107,7 @@ class Portal:
         workers: int = 2,
         env: dict[str, str] | None = None,
         gunicorn_args: Iterable[str] = (),
+        database_name: str = "",
     ) -> None:
         if database not in ("postgres", "sqlite"):
             raise ValueError(f"unknown database {database!r}")
@@ -115,10 +116,11 @@ class Portal:
         self.extra_env = dict(env or {})
         self.gunicorn_args = list(gunicorn_args)
         self.workdir: Path | None = None
-        self.database_name = f"leacorner_bench_{os.getpid()}"
+        self.database_name = database_name or f"leacorner_bench_{os.getpid()}"
         self.env: dict[str, str] = {}
         self.port = 0
         self.process: subprocess.Popen | None = None
+        self.worker: subprocess.Popen | None = None
         self._created_database = False
 
     @property
@@ -145,6 +147,8 @@ class Portal:
 
     def __exit__(self, *exc_info: Any) -> None:
         self.stop()
+        self.worker, worker = None, self.worker
+        _stop_process(worker)
         if self._created_database:
             drop_database(self.database_name)
             self._created_database = False
@@ -165,7 +169,8 @@ class Portal:
                 "STATIC_ROOT": str(self.workdir / "static"),
                 "MEDIA_ROOT": str(self.workdir / "uploads"),
                 "CYBER_REPORTS_ATTACHMENT_ROOT": str(self.workdir / "cyber-attachments"),
-                # No task worker runs: e-mails wait in the database queue, nothing is sent.
+                # Unless `start_task_worker()` is called, e-mails wait in the database queue;
+                # a benchmark that runs the worker sets EMAIL_PORT to its SMTP sink.
                 "EMAIL_HOST": HOST,
                 # The client speaks plain HTTP and says it came through the TLS proxy.
                 "SECURE_SSL_REDIRECT": "0",
@@ -265,14 +270,21 @@ class Portal:
 
     def stop(self) -> None:
         process, self.process = self.process, None
-        if process is None or process.poll() is not None:
-            return
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=15)
+        _stop_process(process)
+
+    def start_task_worker(self) -> None:
+        """Start `manage.py db_worker` on every queue, as production runs it beside the web
+        tier (stopped when the `with` block ends; its log is `task-worker.log` in the folder).
+        Point EMAIL_PORT at an SMTP sink first."""
+        with open(self.workdir / "task-worker.log", "ab") as log:
+            self.worker = subprocess.Popen(
+                [PYTHON, "manage.py", "db_worker", "--queue-name", "*"],
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def restart(self) -> None:
         """A new master and new workers (whitenoise indexes the static root at start-up)."""
@@ -306,6 +318,18 @@ class Portal:
             if found:
                 peaks[pid] = int(found.group(1))
         return peaks
+
+
+def _stop_process(process: subprocess.Popen | None) -> None:
+    """SIGTERM to the process group, SIGKILL if it has not ended within 15 seconds."""
+    if process is None or process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=15)
 
 
 def format_rss(peaks: dict[int, int]) -> str:
