@@ -345,6 +345,10 @@ class StakeholderRequest(models.Model):
         indexes = [
             models.Index(fields=["clerk", "-submitted_at"], name="stakeholder_clerk_newest"),
             models.Index(fields=["status", "submitted_at"], name="stakeholder_status_oldest"),
+            # "Assigned to me": a reviewer's open requests, counted and paged from this alone.
+            models.Index(
+                fields=["assigned_to", "status", "submitted_at"], name="stakeholder_assignee_queue"
+            ),
             models.Index(fields=["subject_family_name", "subject_date_of_birth"]),
             models.Index(fields=["a_number"], name="stakeholder_a_number"),
         ]
