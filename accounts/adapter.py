@@ -1,9 +1,11 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
+from leacorner.client_address import client_address
 from leacorner.mail import queue_rendered_email
 
 from .roles import Role
@@ -17,6 +19,14 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.groups.add(Group.objects.get(name=Role.CLERK))
         return user
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        # allauth's per-address rate limits (failed sign-ins) count the address the rest of the
+        # portal sees, behind the same trusted proxies (settings.TRUSTED_PROXY_COUNT).
+        address = client_address(request)
+        if address is None:
+            raise PermissionDenied("Unable to determine the client's address.")
+        return address
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         # allauth renders its own templates; delivery goes through the portal's mail queue

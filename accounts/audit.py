@@ -11,16 +11,12 @@ from django.db.models.signals import m2m_changed
 from django.http import HttpRequest
 from simple_history.models import HistoricalRecords
 
+from leacorner.client_address import client_address
+
 from .models import SecurityEvent
 
 Kind = SecurityEvent.Kind
 Outcome = SecurityEvent.Outcome
-
-
-def _source_address(request: HttpRequest | None) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def _current_request() -> HttpRequest | None:
@@ -48,7 +44,7 @@ def record(
         outcome=outcome,
         user=user if user is not None and user.pk else None,
         email=(email or (user.email if user is not None else ""))[:254],
-        source_address=_source_address(request),
+        source_address=client_address(request) if request is not None else None,
         actor_email=actor_email[:254],
         detail=detail[:300],
     )

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.access import public, role_required
 from accounts.roles import DESK_ROLES
+from leacorner.client_address import client_address
 from leacorner.pagination import EstimatedCountPaginator, bounded_count
 
 from .exports import csv_rows, stix_bundle
@@ -107,12 +108,8 @@ def training(request: HttpRequest) -> HttpResponse:
     return _guidance(request, "cyber_reports/training.html")
 
 
-def _client_address(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
-
-
 def _rate_key(request: HttpRequest) -> str:
-    return f"cyber-reports:anonymous:{_client_address(request)}"
+    return f"cyber-reports:anonymous:{client_address(request)}"
 
 
 def _anonymous_limit_reached(request: HttpRequest) -> bool:
@@ -193,7 +190,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
                     status_changes=formset.status_changes(form.cleaned_data["time_zone"]),
                     uploads=form.cleaned_data["attachments"],
                     submitted_by=request.user,
-                    source_address=_client_address(request),
+                    source_address=client_address(request),
                 )
             except AttachmentStorageError:
                 form.add_error(None, _storage_error_message())
@@ -268,7 +265,7 @@ def report_update(request: HttpRequest, token: str) -> HttpResponse:
                 report=report,
                 body=form.cleaned_data["body"],
                 uploads=form.cleaned_data["attachments"],
-                source_address=_client_address(request),
+                source_address=client_address(request),
             )
         except AttachmentStorageError:
             form.add_error(None, _storage_error_message())

@@ -27,6 +27,22 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_count(name: str, default: int = 0) -> int:
+    """A whole number, 0 or more; anything else stops start-up with a one-line message."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        count = int(value)
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise SystemExit(
+            f"{name}={value!r} is not a count: set {name} to a whole number, 0 or more."
+        )
+    return count
+
+
 DEBUG = env_bool("DEBUG")
 TESTING = "pytest" in sys.modules
 
@@ -42,6 +58,10 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG or TESTING else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Proxies in front of gunicorn that each append to X-Forwarded-For (0: clients connect
+# directly). Every client address the portal records or limits comes from
+# leacorner.client_address, which trusts exactly this many entries of that header.
+TRUSTED_PROXY_COUNT = env_count("TRUSTED_PROXY_COUNT")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -212,7 +232,8 @@ AXES_USERNAME_CALLABLE = "accounts.lockout.username_from_request"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The address axes records with each failure is the one the rest of the portal uses.
+AXES_CLIENT_IP_CALLABLE = "leacorner.client_address.client_address"
 ACCOUNT_FAILURE_WINDOW = timedelta(minutes=15)
 # Axes locks accounts, not addresses: a courthouse behind one NAT address must not lock out
 # every clerk. Failures per address are throttled by allauth's login_failed rate limit.

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.access import public, role_required
 from accounts.roles import Role
+from leacorner.client_address import client_address
 
 from .certification_pdf import render_certification_pdf
 from .forms import AnswerForm, StakeholderRequestForm, VerifyForm, WithdrawForm, validate_pdf
@@ -375,13 +376,9 @@ def certification_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def _over_verify_limit(request: HttpRequest) -> bool:
     """Count one check for the caller's address; True once past the limit in the window."""
-    key = f"stakeholder-verify:{_client_address(request)}"
+    key = f"stakeholder-verify:{client_address(request)}"
     window = settings.STAKEHOLDER_VERIFY_WINDOW_SECONDS
     cache.add(key, 0, timeout=window)
     try:
