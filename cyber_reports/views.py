@@ -5,7 +5,9 @@ A desk asking for another agency's desk, report or file gets 404, as if it did n
 """
 
 import csv
+from functools import lru_cache
 
+from crispy_forms.utils import render_crispy_form
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
@@ -15,6 +17,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, Stream
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -39,6 +42,7 @@ from .models import (
     Attachment,
     CyberIncidentReport,
     DeskNote,
+    IncidentType,
     ReportRouting,
 )
 from .notifications import desk_notices
@@ -155,6 +159,25 @@ def _storage_error_message() -> str:
     )
 
 
+@lru_cache(maxsize=16)
+def _blank_form_html(language: str, incident_types: tuple) -> str:
+    """The empty report form as HTML, the same for every anonymous visitor: rendering its
+    sixty fields costs more than the rest of the request, so each process keeps it per
+    language and version of the incident types (the form's only content from the database).
+    A new deployment starts new processes, so changed templates show at once."""
+    return render_crispy_form(
+        CyberIncidentReportForm(), context={"formset": StatusChangeFormSet(prefix="status")}
+    )
+
+
+def _report_form_page(request, form, formset, *, status: int = 200) -> HttpResponse:
+    context = {"form": form, "formset": formset, "crumbs": _public_crumbs(_("Report an incident"))}
+    if not form.is_bound and not form.initial:
+        incident_types = tuple(IncidentType.objects.values_list("pk", "name", "description"))
+        context["form_html"] = _blank_form_html(get_language(), incident_types)
+    return render(request, "cyber_reports/report_form.html", context, status=status)
+
+
 @public
 @never_cache
 @require_http_methods(["GET", "POST"])
@@ -194,16 +217,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
                 )
             except AttachmentStorageError:
                 form.add_error(None, _storage_error_message())
-                return render(
-                    request,
-                    "cyber_reports/report_form.html",
-                    {
-                        "form": form,
-                        "formset": formset,
-                        "crumbs": _public_crumbs(_("Report an incident")),
-                    },
-                    status=503,
-                )
+                return _report_form_page(request, form, formset, status=503)
             _count_anonymous_report(request)
             request.session[RECEIVED_SESSION_KEY] = {
                 "tracking_number": filed.report.tracking_number,
@@ -216,12 +230,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
             form.add_error(None, _("Check the status changes under “Technical details”."))
         elif form.has_error(NON_FIELD_ERRORS, "honeypot"):
             status = 400
-    return render(
-        request,
-        "cyber_reports/report_form.html",
-        {"form": form, "formset": formset, "crumbs": _public_crumbs(_("Report an incident"))},
-        status=status,
-    )
+    return _report_form_page(request, form, formset, status=status)
 
 
 @public

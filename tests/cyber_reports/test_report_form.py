@@ -151,6 +151,24 @@ class TestFiling:
         assert response.status_code == 302
         assert CyberIncidentReport.objects.latest("submitted_at").submitted_by == user
 
+    def test_blank_form_is_the_same_from_the_per_process_copy(self):
+        from crispy_forms.utils import render_crispy_form
+
+        from cyber_reports.forms import CyberIncidentReportForm, StatusChangeFormSet
+        from cyber_reports.models import IncidentType
+
+        first = Client().get(URL)
+        again = Client().get(URL)
+        fresh = render_crispy_form(
+            CyberIncidentReportForm(), context={"formset": StatusChangeFormSet(prefix="status")}
+        )
+        assert str(first.context["form_html"]) == fresh
+        assert fresh in again.content.decode()
+        assert 'name="csrfmiddlewaretoken"' in again.content.decode()
+        # An edit of the incident types (names, hints) shows on the next visit.
+        IncidentType.objects.filter(code="ransomware").update(description="Files held to ransom.")
+        assert "Files held to ransom." in Client().get(URL).content.decode()
+
     def test_tracking_numbers_are_sequential(self):
         client = Client()
         for _ in range(3):
