@@ -8,8 +8,7 @@ background task after commit. A mail outage therefore never loses or blocks a re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .attachments import CheckedUpload
@@ -30,15 +29,21 @@ from .routing import RoutedAgency, RoutingFacts, RoutingTable, record_routing, r
 def allocate_tracking_number(*, year: int | None = None) -> tuple[int, int, str]:
     """The next (year, sequence, tracking number) of the year, e.g. CIR-2026-000123.
 
-    The increment is one UPDATE, which locks the year's row until the caller's transaction
-    ends: two submissions at once get consecutive numbers, never the same one, and a
-    submission that rolls back gives its number back.
+    One statement creates the year's row or increments it, and returns the value: it locks the
+    row until the caller's transaction ends, so two submissions at once get different numbers,
+    never the same one. Called outside a transaction (as `file_report` does), the lock lasts
+    only that statement.
     """
     year = year or timezone.localdate().year
-    with transaction.atomic():
-        TrackingSequence.objects.bulk_create([TrackingSequence(year=year)], ignore_conflicts=True)
-        TrackingSequence.objects.filter(year=year).update(last_value=F("last_value") + 1)
-        sequence = TrackingSequence.objects.get(year=year).last_value
+    table = connection.ops.quote_name(TrackingSequence._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (year, last_value) VALUES (%s, 1) "  # noqa: S608 - model's table
+            f"ON CONFLICT (year) DO UPDATE SET last_value = {table}.last_value + 1 "
+            "RETURNING last_value",
+            [year],
+        )
+        (sequence,) = cursor.fetchone()
     return year, sequence, CyberIncidentReport.format_tracking_number(year, sequence)
 
 
@@ -91,9 +96,15 @@ def file_report(
     source_address: str | None = None,
 ) -> FiledReport:
     """Store a new report (anyone may file one), route it, and queue the receipt and the
-    desks' notices. `report` is an unsaved instance holding the answers of the form."""
+    desks' notices. `report` is an unsaved instance holding the answers of the form.
+
+    The tracking number is taken before the filing's transaction, in a statement of its own,
+    so the year's counter is locked for that instant only and not while the report is saved,
+    routed and its e-mails rendered: filings at once do not queue behind each other. A filing
+    that fails after that (its files could not be stored) leaves its number unused.
+    """
+    report.year, report.sequence, report.tracking_number = allocate_tracking_number()
     with transaction.atomic():
-        report.year, report.sequence, report.tracking_number = allocate_tracking_number()
         report.submitted_at = timezone.now()
         report.submitted_by = submitted_by if getattr(submitted_by, "pk", None) else None
         report.source_address = source_address
