@@ -170,9 +170,10 @@ def _blank_form_html(language: str, incident_types: tuple) -> str:
     )
 
 
-def _report_form_page(request, form, formset, *, status: int = 200) -> HttpResponse:
+def _report_form_page(request, form=None, formset=None, *, status: int = 200) -> HttpResponse:
+    """The form page with `form`, or without one the empty form of anonymous visitors."""
     context = {"form": form, "formset": formset, "crumbs": _public_crumbs(_("Report an incident"))}
-    if not form.is_bound and not form.initial:
+    if form is None:
         incident_types = tuple(IncidentType.objects.values_list("pk", "name", "description"))
         context["form_html"] = _blank_form_html(get_language(), incident_types)
     return render(request, "cyber_reports/report_form.html", context, status=status)
@@ -183,6 +184,8 @@ def _report_form_page(request, form, formset, *, status: int = 200) -> HttpRespo
 @require_http_methods(["GET", "POST"])
 def report_create(request: HttpRequest) -> HttpResponse:
     """Anyone may file. Anonymous filers are limited per network address per window."""
+    if request.method == "GET" and not request.user.is_authenticated:
+        return _report_form_page(request)  # nothing to prefill: the same empty form for all
     form = CyberIncidentReportForm(
         request.POST or None, request.FILES or None, initial=_initial_for(request.user)
     )
