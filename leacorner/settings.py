@@ -94,6 +94,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cached directory pages are answered here, before the rest (see programs/caching.py).
+    "programs.caching.DirectoryCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "leacorner.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

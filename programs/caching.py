@@ -6,6 +6,13 @@ cache key and of the ETag, and its time is the Last-Modified, so a conditional r
 answered with 304 and an unchanged page is served from the cache without touching the content
 tables. Only visitors without a session or pending messages get cached pages (the header of a
 signed-in user shows their account); everyone gets the same query count.
+
+Two pieces: the `directory_page` decorator marks a view as a directory page and renders it on a
+miss (with its ETag, Last-Modified and X-Directory-Cache: miss); `DirectoryCacheMiddleware`,
+placed right after WhiteNoise, stores the finished response (every header the other middleware
+added included) and answers later visits from the cache before the rest of the stack runs:
+sessions, CSRF, authentication, access checks and the URL's view are all skipped for a hit,
+which then costs little more than a static file.
 """
 
 import hashlib
@@ -17,9 +24,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_request
 
 from .models import DirectoryRevision
 
@@ -64,44 +72,92 @@ def _cacheable(request: HttpRequest) -> bool:
     )
 
 
+def _page_key(request: HttpRequest, revision: DirectoryRevision, language: str) -> tuple[str, str]:
+    """(cache key, ETag) of the page `request` asks for, in `language`, at `revision`."""
+    page_id = hashlib.sha256(f"{language}|{request.get_full_path()}".encode()).hexdigest()[:32]
+    return f"{CACHE_PREFIX}:{revision.counter}:{page_id}", f'"{revision.counter}-{page_id[:16]}"'
+
+
+def _is_directory_page(request: HttpRequest) -> bool:
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return getattr(match.func, "directory_page", False)
+
+
+class DirectoryCacheMiddleware:
+    """Answers anonymous GET and HEAD requests of directory pages from the page cache, and
+    stores the finished response of a directory page rendered on a miss."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not (_cacheable(request) and _is_directory_page(request)):
+            return self.get_response(request)
+        revision = DirectoryRevision.current()
+        request.directory_revision = revision  # the view's decorator reads it from here
+        # The language LocaleMiddleware will choose further on (no language prefix in URLs).
+        key, _etag = _page_key(request, revision, get_language_from_request(request))
+        cached = cache.get(key)
+        if cached is not None:
+            status, headers, content = cached
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Directory-Cache"] = "hit"
+            if status == 200:
+                not_modified = get_conditional_response(
+                    request,
+                    etag=response["ETag"],
+                    last_modified=int(revision.changed_at.timestamp()),
+                    response=response,
+                )
+                if not_modified is not None:
+                    return not_modified
+            return response
+        response = self.get_response(request)
+        if (
+            response.get("X-Directory-Cache") == "miss"
+            and response.status_code in (200, 404)
+            and not response.cookies
+            and not response.streaming
+        ):
+            headers = [
+                (name, value) for name, value in response.items() if name != "X-Directory-Cache"
+            ]
+            cache.set(
+                key,
+                (response.status_code, headers, response.content),
+                settings.DIRECTORY_CACHE_SECONDS,
+            )
+        return response
+
+
 def directory_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve `view` from the page cache with ETag/Last-Modified, keyed by the revision."""
+    """Mark `view` as a directory page: cached by `DirectoryCacheMiddleware`, with
+    ETag/Last-Modified keyed by the revision, and private for visitors with a session."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        revision = DirectoryRevision.current()
+        revision = getattr(request, "directory_revision", None) or DirectoryRevision.current()
         if not _cacheable(request):
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_cache=True)
             patch_vary_headers(response, ["Cookie"])
             return response
 
-        page_id = hashlib.sha256(
-            f"{get_language()}|{request.get_full_path()}".encode()
-        ).hexdigest()[:32]
-        etag = f'"{revision.counter}-{page_id[:16]}"'
+        _key, etag = _page_key(request, revision, get_language())
         last_modified = int(revision.changed_at.timestamp())  # HTTP dates have whole seconds
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             return not_modified
 
-        key = f"{CACHE_PREFIX}:{revision.counter}:{page_id}"
-        cached = cache.get(key)
-        if cached is not None:
-            status, content_type, content = cached
-            response = HttpResponse(content, status=status, content_type=content_type)
-            response["X-Directory-Cache"] = "hit"
-        else:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and callable(response.render):
-                response = response.render()
-            if response.status_code in (200, 404) and not response.cookies:
-                cache.set(
-                    key,
-                    (response.status_code, response["Content-Type"], response.content),
-                    settings.DIRECTORY_CACHE_SECONDS,
-                )
-            response["X-Directory-Cache"] = "miss"
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        response["X-Directory-Cache"] = "miss"
         if response.status_code == 200:
             response["ETag"] = etag
             response["Last-Modified"] = http_date(last_modified)
@@ -109,4 +165,5 @@ def directory_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         patch_vary_headers(response, ["Cookie", "Accept-Language"])
         return response
 
+    wrapper.directory_page = True
     return wrapper
