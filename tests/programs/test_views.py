@@ -410,3 +410,23 @@ def test_signed_in_visitors_are_not_served_the_anonymous_page(clerk_client):
     assert b"Sign out" in response.content
     assert "private" in response["Cache-Control"]
     assert "ETag" not in response
+
+
+def test_a_cached_page_has_the_headers_and_bytes_of_the_rendered_one(client):
+    url = program_url("foia-library")
+    first = client.get(url)
+    second = client.get(url)
+    assert (first["X-Directory-Cache"], second["X-Directory-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    for header in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "Content-Language",
+        "Vary",
+        "Cache-Control",
+        "ETag",
+        "Last-Modified",
+    ):
+        assert second[header] == first[header], header
+    assert not second.cookies
