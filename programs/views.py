@@ -3,7 +3,7 @@ programs, and is served through the revision-keyed page cache (`programs/caching
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -192,6 +192,18 @@ def field_office_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _results_page(results, number: str | None):
+    """The page of `results` asked for. Most searches match less than a page: then the first
+    page is read with one query, without the COUNT that would match every program again."""
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    if number not in (None, "", "1"):
+        return paginator.get_page(number)
+    first = list(results[: RESULTS_PER_PAGE + 1])
+    if len(first) <= RESULTS_PER_PAGE:
+        return Paginator(first, RESULTS_PER_PAGE).get_page(1)
+    return Page(first[:RESULTS_PER_PAGE], 1, paginator)  # the COUNT runs for "Page 1 of N"
+
+
 @public
 @require_safe
 @directory_page
@@ -210,7 +222,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if not parsed.terms:
         return render(request, "programs/search.html", context)
 
-    page = Paginator(search_programs(parsed), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = _results_page(search_programs(parsed), request.GET.get("page"))
     programs = [
         {
             "program": program,

@@ -308,6 +308,8 @@ def test_every_directory_page_runs_the_same_queries_with_500_programs(
     program.related.add(*made)
     for faq in FAQFactory.create_batch(50):
         faq.related_programs.add(*made[:20])
+    # A search matching less than a page skips its COUNT; with 500 matches it runs it.
+    before["search"] += 1
     for name, url in _pages().items():
         assert _queries(django_assert_max_num_queries, url, before[name]) <= before[name], name
 
