@@ -319,6 +319,19 @@ class Portal:
                 peaks[pid] = int(found.group(1))
         return peaks
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the gunicorn workers together: the server's
+        cost of the work, whatever else the shared machine runs at the same time."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for pid in self.worker_pids():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+        return total / ticks
+
 
 def _stop_process(process: subprocess.Popen | None) -> None:
     """SIGTERM to the process group, SIGKILL if it has not ended within 15 seconds."""
@@ -516,6 +529,11 @@ def _client_process(
 def load(scenario: Scenario, *, seconds: float, clients: int = 2, threads: int = 4) -> LoadResult:
     """Run `scenario` in `clients` processes × `threads` threads for `seconds` each."""
     result = LoadResult(seconds=seconds)
+    if "django.db" in sys.modules:
+        # The client processes are forked: they must not share this process's connections.
+        from django.db import connections
+
+        connections.close_all()
     with ProcessPoolExecutor(max_workers=clients) as pool:
         futures = [
             pool.submit(_client_process, scenario, i * threads, threads, seconds)
