@@ -383,6 +383,9 @@ STAKEHOLDER_VERIFY_WINDOW_SECONDS = int(os.environ.get("STAKEHOLDER_VERIFY_WINDO
 # Directory pages are cached under the content revision, so an edit shows at once; this is only
 # how long an unchanged page stays in the cache.
 DIRECTORY_CACHE_SECONDS = int(os.environ.get("DIRECTORY_CACHE_SECONDS", "3600"))
+# Each web process reads the content revision at most this often (0: on every request), so an
+# edit shows at once in the process that made it and within this many seconds everywhere else.
+DIRECTORY_REVISION_SECONDS = float(os.environ.get("DIRECTORY_REVISION_SECONDS", "1"))
 
 # --- Portal ---------------------------------------------------------------------------------
 SITE_NAME = "LEA Corner"

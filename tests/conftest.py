@@ -77,9 +77,13 @@ def attachment_root(tmp_path, monkeypatch, settings):
 def _clear_cache():
     from django.core.cache import cache
 
+    from programs.models import DirectoryRevision
+
     cache.clear()
+    DirectoryRevision.forget()  # each test's database starts from the seeded revision
     yield
     cache.clear()
+    DirectoryRevision.forget()
 
 
 def enrol_totp(user) -> str:
