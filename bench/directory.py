@@ -31,7 +31,7 @@ PAGES = {
     "program": "/directory/programs/287g-program/",
     "search": SEARCH,
 }
-TARGETS = {"home": 0.8, "program": 0.8, "search": 0.8, "search, new query": 0.3}
+TARGETS = {"home": 0.8, "program": 0.8, "search": 0.3, "search, new query": 0.3}
 
 
 def new_search_each_time(port: int, number: int):
