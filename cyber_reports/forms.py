@@ -590,7 +590,11 @@ class DeskFilterForm(forms.Form):
         return data
 
     def filter(self, routings):
-        """Narrow a ReportRouting queryset by the valid filters given."""
+        """Narrow a ReportRouting queryset by the valid filters given.
+
+        Sector and received dates are the routing's copies of the report's, so that with the
+        status they are answered by one index of the routing table.
+        """
         if not self.is_valid():
             return routings
         data = self.cleaned_data
@@ -608,14 +612,14 @@ class DeskFilterForm(forms.Form):
         if data["incident_type"]:
             routings = routings.filter(report__incident_types=data["incident_type"])
         if data["sector"]:
-            routings = routings.filter(report__sector=data["sector"])
+            routings = routings.filter(sector=data["sector"])
         if data["status"]:
             routings = routings.filter(status=data["status"])
         zone = timezone.get_current_timezone()
         if data["received_from"]:
             start = datetime.combine(data["received_from"], datetime.min.time(), tzinfo=zone)
-            routings = routings.filter(report__submitted_at__gte=start)
+            routings = routings.filter(report_submitted_at__gte=start)
         if data["received_to"]:
             end = datetime.combine(data["received_to"], datetime.max.time(), tzinfo=zone)
-            routings = routings.filter(report__submitted_at__lte=end)
+            routings = routings.filter(report_submitted_at__lte=end)
         return routings

@@ -7,6 +7,7 @@ one `ReportRouting` row per agency, with the reasons, and every desk works only 
 import hashlib
 import secrets
 import uuid
+from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -484,6 +485,21 @@ class ReportRouting(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="routings")
     reasons = models.JSONField(default=list, help_text=_("Why the report went to this agency."))
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
+    # The report's sector and filing time, copied when it is routed: a report is never edited
+    # after filing, so the copies cannot drift. With them one index answers the desk's list
+    # (status and sector, newest first) without reading a report per routing.
+    sector = models.CharField(
+        _("critical-infrastructure sector"),
+        max_length=32,
+        choices=Sector.choices,
+        editable=False,
+        help_text=_("A copy of the report's sector, kept for the desk's index."),
+    )
+    report_submitted_at = models.DateTimeField(
+        _("report received"),
+        editable=False,
+        help_text=_("A copy of the report's filing time, kept for the desk's index."),
+    )
     agency_case_number = models.CharField(
         _("agency case number"),
         max_length=80,
@@ -513,10 +529,33 @@ class ReportRouting(models.Model):
                 name="cyber_routing_status_stamped",
             ),
         ]
-        indexes = [models.Index(fields=["agency", "status"])]
+        indexes = [
+            # The desk's list by status and sector, in its order (newest first, then by id,
+            # so a page stops after its rows with no sort); its prefix serves the bounded
+            # count per status.
+            models.Index(
+                fields=["agency", "status", "sector", "report_submitted_at", "id"],
+                name="cyber_desk_status_sector",
+            ),
+            # The desk's list unfiltered, or by one of status and sector, in the same order.
+            models.Index(fields=["agency", "report_submitted_at", "id"], name="cyber_desk_newest"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.report} → {self.agency}"
+
+    @classmethod
+    def of_report(
+        cls, report: CyberIncidentReport, *, agency: Agency, reasons: Iterable[str] = ()
+    ) -> "ReportRouting":
+        """An unsaved routing of the report to the agency, with the report's copied fields."""
+        return cls(
+            report=report,
+            agency=agency,
+            reasons=list(reasons),
+            sector=report.sector,
+            report_submitted_at=report.submitted_at,
+        )
 
     def _check_desk(self, user) -> None:
         from accounts.roles import DESK_ROLES

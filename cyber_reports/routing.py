@@ -143,7 +143,7 @@ def route_report(facts: RoutingFacts, table: RoutingTable) -> list[RoutedAgency]
 def record_routing(report: CyberIncidentReport, routed: Iterable[RoutedAgency]) -> list:
     """Store the routing of a newly filed report, one row per agency."""
     return ReportRouting.objects.bulk_create(
-        ReportRouting(report=report, agency=r.agency, reasons=list(r.reasons)) for r in routed
+        ReportRouting.of_report(report, agency=r.agency, reasons=r.reasons) for r in routed
     )
 
 

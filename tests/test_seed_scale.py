@@ -4,6 +4,7 @@ so the portal files new requests and reports after it. PostgreSQL only (it uses 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.db.models import F
 
 from accounts.models import User
 from accounts.roles import Role
@@ -55,6 +56,9 @@ def test_seed_scale_at_a_tiny_scale():
     assert not CyberIncidentReport.objects.filter(incident_types=None).exists()
     assert not CyberIncidentReport.objects.filter(routings=None).exists()
     assert ReportRouting.objects.filter(status="acknowledged").exists()
+    # The desk's copies of the report's sector and filing time are the report's.
+    assert not ReportRouting.objects.exclude(sector=F("report__sector")).exists()
+    assert not ReportRouting.objects.exclude(report_submitted_at=F("report__submitted_at")).exists()
     for report in CyberIncidentReport.objects.all()[:100]:
         report.full_clean()
     # The counters follow: new numbers do not collide with the seeded ones.

@@ -237,7 +237,9 @@ def test_desk_list_queries_are_bounded_at_10000_reports(
     through.objects.bulk_create(
         through(cyberincidentreport_id=r.pk, incidenttype_id=intrusion.pk) for r in reports
     )
-    ReportRouting.objects.bulk_create(ReportRouting(report=r, agency=fbi_agency) for r in reports)
+    ReportRouting.objects.bulk_create(
+        ReportRouting.of_report(r, agency=fbi_agency) for r in reports
+    )
     client.get(desk_url("desk_list", "FBI"))  # warm the session
     # Session, user, MFA, groups, agency, count, a bounded count per status (3), type choices,
     # page rows, their incident types, and the session save (3): none grows with the number of
@@ -359,3 +361,43 @@ def test_desk_search_by_entity_uses_the_trigram_index(db):
             cursor.execute("SET enable_indexscan = on")
     assert "cyber_report_entity_trgm" in plan
     assert "cyberincidentreport_tracking_number" in plan or "tracking_number_key" in plan
+
+
+@pytest.mark.postgres
+def test_desk_status_and_sector_page_reads_one_index_of_the_routings(db):
+    """At a million reports the page joined each new routing to its report to test the sector
+    (docs/performance.md, item 7): the routing's own copies and one index answer it now."""
+    from django.db import connection
+
+    from cyber_reports.forms import DeskFilterForm
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the plan is PostgreSQL's")
+    water = routed_report(incident_types=["identity_theft"], sector="water")  # the FBI's only
+    for _ in range(30):
+        routed_report(incident_types=["identity_theft"], sector="energy")
+    agency = water.routings.get().agency
+    routings = DeskFilterForm({"status": "new", "sector": "water"}).filter(
+        ReportRouting.objects.for_agency(agency).order_by("-report_submitted_at", "-pk")
+    )
+    assert [routing.report for routing in routings] == [water]
+    # The tables are tiny: with their statistics, and reading them whole ruled out, the plan
+    # shows which index the planner picks for a rare status and sector.
+    table = ReportRouting._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {table}")
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute("SET enable_bitmapscan = off")
+    try:
+        page = routings.all()[:50].explain()
+        count = routings.order_by().explain()
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SET enable_seqscan = on")
+            cursor.execute("SET enable_bitmapscan = on")
+    for plan in (page, count):
+        assert "cyber_desk_status_sector" in plan, plan
+        assert "cyberincidentreport" not in plan
+    # In the list's order straight from the index: a page stops after its rows, unsorted.
+    assert "Index Scan Backward using cyber_desk_status_sector" in page
+    assert "Sort" not in page

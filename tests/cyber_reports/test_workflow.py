@@ -65,6 +65,21 @@ def test_update_link_adds_information_and_files_and_tells_the_same_desks(
 
 
 @pytest.mark.django_db
+def test_routings_carry_the_reports_sector_and_time(django_capture_on_commit_callbacks):
+    """The desk filters and orders on the routing's copies of the report's sector and filing
+    time (no constraint can cross the two tables): filing sets them, and an update through the
+    secret link, the only change after filing, leaves the report's own unchanged."""
+    report, link = file_and_get_link(Client(), django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert Client().post(link, {"body": "More news."}).status_code == 302
+    report.refresh_from_db()
+    assert report.sector == "healthcare"
+    copies = list(report.routings.values_list("sector", "report_submitted_at"))
+    assert len(copies) == 3
+    assert set(copies) == {(report.sector, report.submitted_at)}
+
+
+@pytest.mark.django_db
 def test_update_link_works_only_with_its_secret(django_capture_on_commit_callbacks):
     report, link = file_and_get_link(Client(), django_capture_on_commit_callbacks)
     token = link.rstrip("/").rsplit("/", 1)[1]

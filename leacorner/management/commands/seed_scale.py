@@ -747,6 +747,7 @@ class Command(BaseCommand):
                 codes = rng.choices(codes_list, weights)[0]
                 critical = "yes" if rng.random() < 0.15 else "no"
                 place = rng.choice(PLACES)
+                sector = rng.choice(sectors)
                 yield {
                     "id": pk,
                     "tracking_number": CyberIncidentReport.format_tracking_number(
@@ -761,7 +762,7 @@ class Command(BaseCommand):
                     "reporter_email": f"officer{i % 50_000}@pd{i % 3000}.example",
                     "entity_name": f"{place} {rng.choice(ENTITY_KINDS)}",
                     "entity_type": rng.choice(entity_types),
-                    "sector": rng.choice(sectors),
+                    "sector": sector,
                     "detected_at": submitted - datetime.timedelta(hours=rng.randrange(1, 72)),
                     "critical_functions_affected": critical,
                 }
@@ -783,6 +784,8 @@ class Command(BaseCommand):
                             "report_id": pk,
                             "agency_id": agency_id,
                             "reasons": reasons,
+                            "sector": sector,
+                            "report_submitted_at": submitted,
                             "status": status if member else "new",
                             "agency_case_number": f"C-{routing_id}" if status != "new" else "",
                             "acknowledged_at": worked if status != "new" and member else None,
