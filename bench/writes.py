@@ -28,48 +28,12 @@ import statistics
 import sys
 import time
 
-from harness import Browser, Failure, Portal, format_rss, load
+from harness import Browser, Failure, Portal, cyber_report_fields, format_rss, load
 
 TARGET_CYBER_PER_SECOND = 100
 CLERK_PASSWORD = "bench-clerk-password-0123456789"  # noqa: S105 - a throw-away database
 CIR_NUMBER = re.compile(r"CIR-\d{4}-\d{6}")
 CJS_NUMBER = re.compile(rb"CJS-\d{4}-\d{6}")
-
-
-def cyber_report_fields(incident_type_pk: int, n: int) -> dict:
-    return {
-        "reporter_name": f"Bench Officer {n}",
-        "reporter_title": "Detective",
-        "reporter_organization": "Riverton Police Department",
-        "reporter_address": "100 Main Street, Riverton, OH 45000",
-        "reporter_phone": "(555) 010-4477",
-        "reporter_email": f"officer{n}@riverton-pd.example",
-        "entity_name": f"Riverton Water Works {n}",
-        "entity_owner": "City of Riverton",
-        "entity_contact": "Sam Ortiz, (555) 010-9000",
-        "entity_type": "local_government",
-        "sector": "water",
-        "incident_types": [str(incident_type_pk)],
-        "started_at": "2026-11-27T22:15",
-        "detected_at": "2026-11-28T06:40",
-        "time_zone": "America/New_York",
-        "ongoing": "yes",
-        "attack_vector": "email",
-        "detection_method": "Ransom note on the SCADA workstation.",
-        "functional_impact": "denial_critical",
-        "information_impact": ["suspected"],
-        "recoverability": "extended",
-        "activity_location": "critical_systems",
-        "critical_functions_affected": "yes",
-        "control_system_compromised": "no",
-        "impact_synopsis": "Pumps on manual control.",
-        "actions_taken": "Network isolated.",
-        "homepage": "",  # the honeypot stays empty
-        "status-TOTAL_FORMS": "0",
-        "status-INITIAL_FORMS": "0",
-        "status-MIN_NUM_FORMS": "0",
-        "status-MAX_NUM_FORMS": "20",
-    }
 
 
 def stakeholder_request_fields(n: int) -> dict:

@@ -30,6 +30,9 @@ from urllib.parse import quote
 import requests
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+from harness import cyber_report_fields  # noqa: E402 - the benchmarks' one valid report
+
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 HOST = "127.0.0.1"  # load only ever goes to loopback
@@ -107,42 +110,6 @@ class Cluster:
         return result.stdout.strip()
 
 
-def report_post(incident_type_pk: str, n: int) -> dict:
-    return {
-        "reporter_name": f"Drill Officer {n}",
-        "reporter_title": "Detective",
-        "reporter_organization": "Riverton Police Department",
-        "reporter_address": "100 Main Street, Riverton, OH 45000",
-        "reporter_phone": "(555) 010-4477",
-        "reporter_email": f"drill{n}@riverton-pd.example",
-        "entity_name": f"Riverton Water Works {n}",
-        "entity_owner": "City of Riverton",
-        "entity_contact": "Sam Ortiz, (555) 010-9000",
-        "entity_type": "local_government",
-        "sector": "water",
-        "incident_types": [incident_type_pk],
-        "started_at": "2026-11-27T22:15",
-        "detected_at": "2026-11-28T06:40",
-        "time_zone": "America/New_York",
-        "ongoing": "yes",
-        "attack_vector": "email",
-        "detection_method": "Ransom note on the SCADA workstation.",
-        "functional_impact": "denial_critical",
-        "information_impact": ["suspected"],
-        "recoverability": "extended",
-        "activity_location": "critical_systems",
-        "critical_functions_affected": "yes",
-        "control_system_compromised": "no",
-        "impact_synopsis": "Pumps on manual control.",
-        "actions_taken": "Network isolated.",
-        "homepage": "",
-        "status-TOTAL_FORMS": "0",
-        "status-INITIAL_FORMS": "0",
-        "status-MIN_NUM_FORMS": "0",
-        "status-MAX_NUM_FORMS": "20",
-    }
-
-
 class Client(threading.Thread):
     """Files reports one after another until `stop_at`; records every outcome."""
 
@@ -174,7 +141,7 @@ class Client(threading.Thread):
                 answer = requests.post(
                     url,
                     data={
-                        **report_post(self.pk, self.number * 100_000 + n),
+                        **cyber_report_fields(self.pk, self.number * 100_000 + n, who="drill"),
                         "csrfmiddlewaretoken": token,
                     },
                     headers={**headers, "Cookie": cookies, "Referer": f"https://{self.base}/"},
