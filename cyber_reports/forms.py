@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from leacorner import numbering
+
 from .attachments import ACCEPT, CheckedUpload, check_uploads
 from .models import CyberIncidentReport, IncidentType, NetworkIndicator, ReportRouting, StatusChange
 from .vocabulary import InformationImpact, Sector, YesNoUnknown
@@ -79,7 +81,6 @@ class MultipleFileField(forms.FileField):
 _V4_WITH_PORT = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){3}):(\d+)$")
 _V6_WITH_PORT = re.compile(r"^\[([0-9A-Fa-f:.]+)\]:(\d+)$")
 _SPLIT = re.compile(r"[\s,;]+")
-_TRACKING_NUMBER = re.compile(r"CIR-\d{4}-\d{6}", re.IGNORECASE)
 
 
 def _port(text: str, token: str) -> int:
@@ -600,9 +601,9 @@ class DeskFilterForm(forms.Form):
         data = self.cleaned_data
         if data["q"]:
             q = data["q"].strip()
-            if _TRACKING_NUMBER.fullmatch(q):
+            if number := numbering.parse(q, prefix=numbering.Prefix.CYBER_REPORT):
                 # Its own unique index; OR-ed with the entity search it would scan every report.
-                routings = routings.filter(report__tracking_number=q.upper())
+                routings = routings.filter(report__tracking_number=str(number))
             else:
                 # Tracking numbers are stored in capitals: an exact match keeps the unique
                 # index usable beside the entity's trigram index (cyber_reports 0003).

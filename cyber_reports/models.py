@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from leacorner import numbering
+
 from .vocabulary import (
     ActivityLocation,
     AttackVector,
@@ -129,16 +131,6 @@ class IncidentTypeRoute(models.Model):
 
     def __str__(self) -> str:
         return f"{self.incident_type} → {self.agency}"
-
-
-class TrackingSequence(models.Model):
-    """The last tracking number handed out in a year; locked while the next one is taken."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last_value = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.year}: {self.last_value}"
 
 
 class CyberIncidentReportQuerySet(models.QuerySet):
@@ -306,9 +298,11 @@ class CyberIncidentReport(models.Model):
     def __str__(self) -> str:
         return self.tracking_number
 
-    @staticmethod
-    def format_tracking_number(year: int, sequence: int) -> str:
-        return f"CIR-{year}-{sequence:06d}"
+    def take_number(self) -> None:
+        """Give an unsaved report the next tracking number (leacorner.numbering); called before
+        the transaction that saves it."""
+        number = numbering.allocate(numbering.Prefix.CYBER_REPORT)
+        self.year, self.sequence, self.tracking_number = number.year, number.sequence, str(number)
 
     def issue_update_token(self) -> str:
         """A new secret for the reporter's update link; only its hash is kept."""

@@ -8,7 +8,7 @@ background task after commit. A mail outage therefore never loses or blocks a re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from .attachments import CheckedUpload
@@ -20,31 +20,9 @@ from .models import (
     ReportRouting,
     ReportUpdate,
     StatusChange,
-    TrackingSequence,
 )
 from .notifications import notify_new_report, notify_update
 from .routing import RoutedAgency, RoutingFacts, RoutingTable, record_routing, route_report
-
-
-def allocate_tracking_number(*, year: int | None = None) -> tuple[int, int, str]:
-    """The next (year, sequence, tracking number) of the year, e.g. CIR-2026-000123.
-
-    One statement creates the year's row or increments it, and returns the value: it locks the
-    row until the caller's transaction ends, so two submissions at once get different numbers,
-    never the same one. Called outside a transaction (as `file_report` does), the lock lasts
-    only that statement.
-    """
-    year = year or timezone.localdate().year
-    table = connection.ops.quote_name(TrackingSequence._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (year, last_value) VALUES (%s, 1) "  # noqa: S608 - model's table
-            f"ON CONFLICT (year) DO UPDATE SET last_value = {table}.last_value + 1 "
-            "RETURNING last_value",
-            [year],
-        )
-        (sequence,) = cursor.fetchone()
-    return year, sequence, CyberIncidentReport.format_tracking_number(year, sequence)
 
 
 @dataclass(frozen=True)
@@ -103,7 +81,7 @@ def file_report(
     routed and its e-mails rendered: filings at once do not queue behind each other. A filing
     that fails after that (its files could not be stored) leaves its number unused.
     """
-    report.year, report.sequence, report.tracking_number = allocate_tracking_number()
+    report.take_number()
     with transaction.atomic():
         report.submitted_at = timezone.now()
         report.submitted_by = submitted_by if getattr(submitted_by, "pk", None) else None

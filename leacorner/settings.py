@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "simple_history",
+    # The counters of every number the portal hands out (leacorner.numbering).
+    "sequences",
     "leacorner",
     "accounts",
     "programs",

@@ -21,6 +21,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from leacorner import numbering
 from leacorner.models import OutgoingEmail
 from leacorner.pagination import EstimatedCountPaginator
 
@@ -38,7 +39,6 @@ from .models import (
 )
 from .working_days import working_days_before
 
-TRACKING_NUMBER = re.compile(r"CJS-\d{4}-\d{6}", re.IGNORECASE)
 #: An A-number as reviewers type it: the letter A and 9 digits, with optional spaces or dashes.
 A_NUMBER_TYPED = re.compile(r"A[\s-]*\d{3}[\s-]*\d{3}[\s-]*\d{3}", re.IGNORECASE)
 
@@ -271,8 +271,8 @@ class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
         # A tracking number or an A-number is looked up in its own indexed column only: OR-ed
         # with the name searches (ILIKE) it would scan a table of a million requests.
         term = search_term.strip()
-        if TRACKING_NUMBER.fullmatch(term):
-            return queryset.filter(tracking_number=term.upper()), False
+        if number := numbering.parse(term, prefix=numbering.Prefix.STAKEHOLDER_REQUEST):
+            return queryset.filter(tracking_number=str(number)), False
         if A_NUMBER_TYPED.fullmatch(term):
             return queryset.filter(a_number=clean_a_number(term)), False
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)

@@ -22,6 +22,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from leacorner import numbering
+from leacorner.numbering import Number
+
 from .working_days import working_days_between
 
 REVIEW_PERMISSION = "stakeholder_forms.review_stakeholderrequest"
@@ -44,39 +47,6 @@ class StaleRequest(TransitionError):
                 "check its current state."
             )
         )
-
-
-# --- Numbers ------------------------------------------------------------------------------------
-class NumberCounter(models.Model):
-    """The last number handed out for one prefix in one year (CJS-2026-000123, CERT-2026-…).
-
-    `allocate_number` locks this row, so numbers are sequential and unique however many
-    requests are filed at once; the unique constraints on the numbered models guard it too.
-    """
-
-    prefix = models.CharField(max_length=8)
-    year = models.PositiveSmallIntegerField()
-    last_number = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["prefix", "year"], name="stakeholder_counter_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.prefix}-{self.year}: {self.last_number}"
-
-
-def allocate_number(prefix: str, *, year: int | None = None) -> str:
-    """The next number of `prefix` for `year` (this year by default), e.g. 'CJS-2026-000001'."""
-    year = year or timezone.localdate().year
-    with transaction.atomic():
-        counter, _created = NumberCounter.objects.select_for_update().get_or_create(
-            prefix=prefix, year=year
-        )
-        counter.last_number += 1
-        counter.save(update_fields=["last_number"])
-    return f"{prefix}-{year}-{counter.last_number:06d}"
 
 
 # --- Choices ------------------------------------------------------------------------------------
@@ -469,14 +439,18 @@ class StakeholderRequest(models.Model):
             .select_related("assigned_to", "clerk")
             .get(pk=self.pk)
         )
-        changed = locked.version != (seen_version if seen_version is not None else self.version)
-        refusal = locked.refusal(action, by)
+        locked._check(action, by, seen_version if seen_version is not None else self.version)
+        return locked
+
+    def _check(self, action: str, by, seen_version: int) -> None:
+        """Refuse `action` by `by` on this request as it is, seen by them at `seen_version`."""
+        changed = self.version != seen_version
+        refusal = self.refusal(action, by)
         if refusal is not None:
             # A state the person did not see explains the refusal better than the rule does.
             raise StaleRequest() if changed else TransitionError(refusal)
         if changed:
             raise StaleRequest()
-        return locked
 
     def _record(
         self,
@@ -589,19 +563,28 @@ class StakeholderRequest(models.Model):
         """The assigned reviewer approves and issues the one certification of this request.
 
         `findings` holds the `Certification.FINDING_FIELDS`; they are validated against the
-        request (ValidationError) before anything is written."""
+        request (ValidationError) before anything is written. The certification's number is
+        taken before the transaction (leacorner.numbering); an approval refused inside it leaves
+        that number unused."""
         from . import notifications
 
-        with transaction.atomic():
-            locked = self._locked("approve", by, seen_version)
-            certification = Certification(
-                request=locked,
+        def certification_of(request: StakeholderRequest) -> Certification:
+            return Certification(
+                request=request,
                 officer=by,
                 officer_name=by.get_full_name(),
                 **{field: findings.get(field) for field in Certification.FINDING_FIELDS},
             )
+
+        # Refusals and contradictory findings are answered before a number is spent.
+        self._check("approve", by, seen_version if seen_version is not None else self.version)
+        certification_of(self).validate_findings()
+        number = numbering.allocate(numbering.Prefix.CERTIFICATION)
+        with transaction.atomic():
+            locked = self._locked("approve", by, seen_version)
+            certification = certification_of(locked)
             certification.validate_findings()
-            certification.issue()
+            certification.issue(number=number)
             self._record(
                 locked,
                 action=RequestEvent.Action.APPROVED,
@@ -1010,10 +993,10 @@ class Certification(models.Model):
         )
         return " ".join(parts)
 
-    def issue(self) -> None:
-        """Number, compose and store a certification whose findings were validated."""
+    def issue(self, *, number: Number) -> None:
+        """Compose and store, under `number`, a certification whose findings were validated."""
         self.issued_at = timezone.now()
-        self.number = allocate_number("CERT")
+        self.number = str(number)
         self.statement = self.compose_statement()
         self.save()
 

@@ -1,17 +1,14 @@
-"""Filing a request: the one flow that spans several records (the number counter, the request,
-its first history entry, the clerk's draft and the e-mail), in one transaction."""
+"""Filing a request: the one flow that spans several records (the request, its first history
+entry, the clerk's draft and the e-mail), in one transaction after its number is taken."""
 
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
+from leacorner import numbering
+
 from . import notifications
-from .models import (
-    RequestDraft,
-    RequestEvent,
-    StakeholderRequest,
-    allocate_number,
-)
+from .models import RequestDraft, RequestEvent, StakeholderRequest
 
 
 def submit_request(
@@ -26,12 +23,16 @@ def submit_request(
 
     Saves the request with a fresh tracking number, records the first history entry, queues
     the "received" e-mail (sent after commit) and deletes the draft it came from. `document`
-    is a new upload; without one, the draft's stored document (if any) is kept."""
+    is a new upload; without one, the draft's stored document (if any) is kept.
+
+    The tracking number is taken before the transaction (leacorner.numbering), so filings at
+    once do not wait for each other; a filing that fails leaves its number unused."""
+    number = numbering.allocate(numbering.Prefix.STAKEHOLDER_REQUEST)
     with transaction.atomic():
         now = timezone.now()
         stakeholder_request = StakeholderRequest(
             clerk=clerk,
-            tracking_number=allocate_number("CJS"),
+            tracking_number=str(number),
             submitted_at=now,
             updated_at=now,
             **fields,

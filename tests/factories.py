@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import STAFF_ROLES, Role
+from leacorner import numbering
 
 PASSWORD = "correct-horse-battery-staple-42"
 
@@ -55,10 +56,8 @@ class CyberIncidentReportFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        from cyber_reports.workflow import allocate_tracking_number
-
         report = model_class(*args, **kwargs)
-        report.year, report.sequence, report.tracking_number = allocate_tracking_number()
+        report.take_number()
         report.issue_update_token()
         report.save()
         return report
@@ -146,7 +145,9 @@ class StakeholderRequestFactory(factory.django.DjangoModelFactory):
         model = "stakeholder_forms.StakeholderRequest"
         skip_postgeneration_save = True
 
-    tracking_number = factory.LazyFunction(lambda: _allocate("CJS"))
+    tracking_number = factory.LazyFunction(
+        lambda: str(numbering.allocate(numbering.Prefix.STAKEHOLDER_REQUEST))
+    )
     clerk = factory.SubFactory(UserFactory, role=Role.CLERK)
     requester_name = factory.Faker("name")
     requester_title = "Deputy clerk"
@@ -182,12 +183,6 @@ class StakeholderRequestFactory(factory.django.DjangoModelFactory):
             self.events.create(
                 actor=self.clerk, action="submitted", from_status="submitted", to_status="submitted"
             )
-
-
-def _allocate(prefix: str) -> str:
-    from stakeholder_forms.models import allocate_number
-
-    return allocate_number(prefix)
 
 
 def custody_findings(stakeholder_request, **overrides) -> dict:

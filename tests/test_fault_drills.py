@@ -133,7 +133,7 @@ def worker_command(*extra: str) -> list[str]:
     ]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize(
     "stall_at",
     ["RCPT", "DATA"],

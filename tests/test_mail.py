@@ -98,7 +98,7 @@ def test_a_message_that_keeps_failing_is_marked_failed(smtp_server, settings):
     assert email.status == "failed" and email.attempts == 3
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_real_worker_delivers_queued_mail_from_the_database(settings):
     settings.TASKS = DATABASE_TASKS
     email = send_one("CJS-2026-000009")

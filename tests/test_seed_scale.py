@@ -9,13 +9,12 @@ from django.db.models import F
 from accounts.models import User
 from accounts.roles import Role
 from cyber_reports.models import CyberIncidentReport, ReportRouting
-from cyber_reports.workflow import allocate_tracking_number
+from leacorner import numbering
 from programs.models import Program
 from stakeholder_forms.models import (
     Certification,
     RequestEvent,
     StakeholderRequest,
-    allocate_number,
 )
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
@@ -62,9 +61,9 @@ def test_seed_scale_at_a_tiny_scale():
     for report in CyberIncidentReport.objects.all()[:100]:
         report.full_clean()
     # The counters follow: new numbers do not collide with the seeded ones.
-    number = allocate_number("CJS")
+    number = str(numbering.allocate(numbering.Prefix.STAKEHOLDER_REQUEST))
     assert not StakeholderRequest.objects.filter(tracking_number=number).exists()
-    _year, _sequence, tracking = allocate_tracking_number()
+    tracking = str(numbering.allocate(numbering.Prefix.CYBER_REPORT))
     assert not CyberIncidentReport.objects.filter(tracking_number=tracking).exists()
     with pytest.raises(CommandError, match="fresh one"):
         call_command("seed_scale", scale=0.002)

@@ -39,7 +39,7 @@ def _database_gone(execute, sql, params, many, context):
     raise OperationalError("server closed the connection unexpectedly")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_healthz_answers_503_when_the_database_does_not(client):
     if connection.vendor == "postgresql":
         # A real outage: point the connection at a port where nothing listens.

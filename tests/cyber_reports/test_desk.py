@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from dataclasses import replace
 
 import pytest
 import stix2
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from accounts.roles import DESK_ROLES, Role
 from cyber_reports.models import Attachment, DeskNote, IncidentType, NetworkIndicator, ReportRouting
+from leacorner import numbering
 
 from ..factories import routed_report
 
@@ -211,17 +213,17 @@ def test_desk_list_queries_are_bounded_at_10000_reports(
     role_client, django_assert_max_num_queries, db
 ):
     from cyber_reports.models import CyberIncidentReport
-    from cyber_reports.workflow import allocate_tracking_number
 
     fbi_agency = ReportRouting._meta.get_field("agency").related_model.objects.get(code="FBI")
     intrusion = IncidentType.objects.get(code="computer_intrusion")
     client, _user = role_client(Role.DESK_FBI)
-    year, first, _ = allocate_tracking_number()
+    first = numbering.allocate(numbering.Prefix.CYBER_REPORT)
+    year = first.year
     reports = CyberIncidentReport.objects.bulk_create(
         CyberIncidentReport(
-            tracking_number=CyberIncidentReport.format_tracking_number(year, first + n + 1),
+            tracking_number=str(replace(first, sequence=first.sequence + n + 1)),
             year=year,
-            sequence=first + n + 1,
+            sequence=first.sequence + n + 1,
             update_token_hash=f"{n:064d}",
             reporter_name="Officer",
             reporter_organization="PD",

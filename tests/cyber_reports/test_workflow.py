@@ -12,8 +12,9 @@ from django.db import connection
 from django.test import Client
 
 from cyber_reports.models import CyberIncidentReport, ReportUpdate
-from cyber_reports.workflow import allocate_tracking_number
+from leacorner import numbering
 from leacorner.models import OutgoingEmail
+from leacorner.numbering import Prefix
 
 from .conftest import report_data
 
@@ -161,9 +162,12 @@ def test_delivery_state_is_shown_to_the_desk(
 
 @pytest.mark.django_db
 def test_tracking_numbers_restart_each_year():
-    assert allocate_tracking_number(year=2031)[2] == "CIR-2031-000001"
-    assert allocate_tracking_number(year=2031)[2] == "CIR-2031-000002"
-    assert allocate_tracking_number(year=2032)[2] == "CIR-2032-000001"
+    def allocate(year: int) -> str:
+        return str(numbering.allocate(Prefix.CYBER_REPORT, year=year))
+
+    assert allocate(2031) == "CIR-2031-000001"
+    assert allocate(2031) == "CIR-2031-000002"
+    assert allocate(2032) == "CIR-2032-000001"
 
 
 @pytest.mark.postgres
@@ -183,7 +187,7 @@ def test_tracking_numbers_are_unique_under_concurrency():
         try:
             start.wait()
             for _ in range(10):
-                numbers.append(allocate_tracking_number(year=2040)[2])
+                numbers.append(str(numbering.allocate(Prefix.CYBER_REPORT, year=2040)))
         except BaseException as error:  # reported below, in the test thread
             errors.append(error)
         finally:

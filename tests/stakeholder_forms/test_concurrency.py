@@ -11,17 +11,21 @@ import pytest
 from django.db import close_old_connections, connection, transaction
 
 from accounts.roles import Role
+from leacorner import numbering
+from leacorner.numbering import Prefix
 from stakeholder_forms.models import (
     Certification,
     StakeholderRequest,
     StaleRequest,
     TransitionError,
-    allocate_number,
 )
 
 from ..factories import StakeholderRequestFactory, UserFactory, custody_findings
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture(autouse=True)
@@ -127,7 +131,7 @@ def test_tracking_numbers_stay_unique_and_sequential_under_concurrency():
 
     def allocate_five():
         for _ in range(5):
-            number = allocate_number("CJS", year=2031)
+            number = str(numbering.allocate(Prefix.STAKEHOLDER_REQUEST, year=2031))
             with lock:
                 numbers.append(number)
 

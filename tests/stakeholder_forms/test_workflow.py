@@ -6,13 +6,14 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from accounts.roles import Role
+from leacorner import numbering
+from leacorner.numbering import Prefix
 from stakeholder_forms.models import (
     Certification,
     RequestEvent,
     StakeholderRequest,
     StaleRequest,
     TransitionError,
-    allocate_number,
 )
 
 from ..factories import StakeholderRequestFactory, UserFactory, custody_findings
@@ -199,12 +200,14 @@ def test_deny_needs_a_listed_reason_and_a_note_for_other(db):
 
 def test_tracking_numbers_are_sequential_per_year(db):
     year = datetime.date.today().year
-    first = allocate_number("CJS")
-    second = allocate_number("CJS")
-    assert first == f"CJS-{year}-000001"
-    assert second == f"CJS-{year}-000002"
-    assert allocate_number("CJS", year=year + 1) == f"CJS-{year + 1}-000001"
-    assert allocate_number("CERT") == f"CERT-{year}-000001"
+    first = numbering.allocate(Prefix.STAKEHOLDER_REQUEST)
+    second = numbering.allocate(Prefix.STAKEHOLDER_REQUEST)
+    assert str(first) == f"CJS-{year}-000001"
+    assert str(second) == f"CJS-{year}-000002"
+    assert str(numbering.allocate(Prefix.STAKEHOLDER_REQUEST, year=year + 1)) == (
+        f"CJS-{year + 1}-000001"
+    )
+    assert str(numbering.allocate(Prefix.CERTIFICATION)) == f"CERT-{year}-000001"
     item = StakeholderRequestFactory()
     assert item.tracking_number == f"CJS-{year}-000003"
 

@@ -22,6 +22,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, models, transaction
 from django.utils import timezone
+from sequences.models import Sequence
 
 from accounts.models import User
 from accounts.roles import DESK_ROLES, Role
@@ -30,13 +31,12 @@ from cyber_reports.models import (
     CyberIncidentReport,
     IncidentType,
     ReportRouting,
-    TrackingSequence,
 )
 from cyber_reports.routing import RoutingFacts, RoutingTable, route_report
+from leacorner import numbering
 from programs.models import Category, Program
 from stakeholder_forms.models import (
     Certification,
-    NumberCounter,
     RequestEvent,
     StakeholderRequest,
 )
@@ -542,7 +542,7 @@ class Command(BaseCommand):
         def number(prefix: str, at: datetime.datetime) -> str:
             counters = years[prefix]
             counters[at.year] = counters.get(at.year, 0) + 1
-            return f"{prefix}-{at.year}-{counters[at.year]:06d}"
+            return str(numbering.Number(prefix, at.year, counters[at.year]))
 
         def request_rows() -> Iterator[dict]:
             nonlocal certification_id
@@ -679,8 +679,8 @@ class Command(BaseCommand):
     def _advance_counters(self, years: dict[str, dict[int, int]]) -> None:
         for prefix, counters in years.items():
             for year, last in counters.items():
-                NumberCounter.objects.update_or_create(
-                    prefix=prefix, year=year, defaults={"last_number": last}
+                Sequence.objects.update_or_create(
+                    name=numbering.sequence_name(prefix, year), defaults={"last": last}
                 )
 
     # --- Cyber reports ----------------------------------------------------------------------
@@ -750,8 +750,8 @@ class Command(BaseCommand):
                 sector = rng.choice(sectors)
                 yield {
                     "id": pk,
-                    "tracking_number": CyberIncidentReport.format_tracking_number(
-                        submitted.year, sequence
+                    "tracking_number": str(
+                        numbering.Number(numbering.Prefix.CYBER_REPORT, submitted.year, sequence)
                     ),
                     "year": submitted.year,
                     "sequence": sequence,
@@ -804,6 +804,5 @@ class Command(BaseCommand):
         report_copier.copy(cursor, report_rows())
         routing_copier.copy(cursor, routings)
         flush_links()
-        for year, last in sequences.items():
-            TrackingSequence.objects.update_or_create(year=year, defaults={"last_value": last})
+        self._advance_counters({numbering.Prefix.CYBER_REPORT: sequences})
         return f"{report_copier.rows} cyber reports, {routing_copier.rows} routings"
