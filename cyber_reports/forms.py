@@ -526,7 +526,14 @@ class ReportUpdateForm(forms.Form):
         self.helper.form_tag = False
 
 
-class AcknowledgeForm(forms.Form):
+class DeskActionForm(forms.Form):
+    """A desk's action on its routing, with the routing's version the page showed (a post
+    without it, from an old page or a script, is checked against the routing as it is)."""
+
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+
+class AcknowledgeForm(DeskActionForm):
     case_number = forms.CharField(
         label=gettext_lazy("Your agency's case number"),
         max_length=80,
@@ -534,7 +541,7 @@ class AcknowledgeForm(forms.Form):
     )
 
 
-class CloseForm(forms.Form):
+class CloseForm(DeskActionForm):
     note = forms.CharField(
         label=gettext_lazy("Closing note (optional)"),
         required=False,

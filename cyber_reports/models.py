@@ -11,16 +11,17 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from leacorner import numbering
+from leacorner.transitions import StateMachine
 
 from .vocabulary import (
     ActivityLocation,
@@ -460,18 +461,44 @@ class ReportRoutingQuerySet(models.QuerySet):
     def for_agency(self, agency: Agency) -> "ReportRoutingQuerySet":
         return self.filter(agency=agency)
 
+    def visible_to(self, user) -> "ReportRoutingQuerySet":
+        """The routings `user` may see: those of every agency whose desk they are on
+        (superusers: every agency). The one rule of desk visibility: every desk page, file
+        and export reads its routings from here."""
+        return self.filter(agency__code__in=desk_agency_codes(user))
 
-class ReportRouting(models.Model):
+
+def desk_agency_codes(user) -> list[str]:
+    """The codes of the agencies whose desk `user` is on (superusers: all of them)."""
+    from accounts.roles import DESK_ROLES
+
+    if not (user.is_authenticated and user.is_active):
+        return []
+    return [code for code, role in DESK_ROLES.items() if user.has_role(role)]
+
+
+class ReportRouting(StateMachine):
     """The report as one agency has it: why it was sent there, and the desk's handling.
 
     Status moves new → acknowledged → closed (or new → closed) only through `acknowledge()`
-    and `close()`, called by a member of that agency's desk.
+    and `close()`, taken by a member of that agency's desk on the locked row
+    (leacorner.transitions): two members acting at once are served one after the other, and
+    the second is told the report changed under them.
     """
 
     class Status(models.TextChoices):
         NEW = "new", _("New")
         ACKNOWLEDGED = "acknowledged", _("Acknowledged")
         CLOSED = "closed", _("Closed")
+
+    TRANSITIONS = {
+        "acknowledge": frozenset({Status.NEW}),
+        "close": frozenset({Status.NEW, Status.ACKNOWLEDGED}),
+    }
+    STALE_MESSAGE = _(
+        "This report changed while you were working on it — reload the page and check its "
+        "current state."
+    )
 
     report = models.ForeignKey(
         CyberIncidentReport, on_delete=models.CASCADE, related_name="routings"
@@ -551,39 +578,42 @@ class ReportRouting(models.Model):
             report_submitted_at=report.submitted_at,
         )
 
-    def _check_desk(self, user) -> None:
-        from accounts.roles import DESK_ROLES
+    def refusal(self, action: str, user) -> str | None:
+        """Why `user` may not take `action` on this routing now, or None when they may."""
+        if self.agency.code not in desk_agency_codes(user):
+            return gettext("Only this agency's desk may do that.")
+        if self.status not in self.TRANSITIONS[action]:
+            if action == "acknowledge":
+                return gettext("Only a new report can be acknowledged.")
+            return gettext("This report is already closed.")
+        return None
 
-        role = DESK_ROLES.get(self.agency.code)
-        if role is None or not user.has_role(role):
-            raise PermissionDenied(gettext("Only this agency's desk may do that."))
-
-    def acknowledge(self, *, by, case_number: str) -> None:
+    def acknowledge(self, *, by, case_number: str, seen_version: int | None = None) -> None:
         """The agency's desk takes the report on, under its own case number (required)."""
-        self._check_desk(by)
         case_number = case_number.strip()
         if not case_number:
             raise ValidationError({"case_number": gettext("Enter your agency's case number.")})
-        if self.status != self.Status.NEW:
-            raise ValidationError(gettext("Only a new report can be acknowledged."))
-        self.status = self.Status.ACKNOWLEDGED
-        self.agency_case_number = case_number
-        self.acknowledged_at = timezone.now()
-        self.acknowledged_by = by
-        self.save(
-            update_fields=["status", "agency_case_number", "acknowledged_at", "acknowledged_by"]
-        )
+        with transaction.atomic():
+            locked = self.locked_for("acknowledge", by, seen_version, related=("agency",))
+            self.record_change(
+                locked,
+                status=self.Status.ACKNOWLEDGED,
+                agency_case_number=case_number,
+                acknowledged_at=timezone.now(),
+                acknowledged_by=by,
+            )
 
-    def close(self, *, by, note: str = "") -> None:
+    def close(self, *, by, note: str = "", seen_version: int | None = None) -> None:
         """The agency's desk closes its handling of the report, with an optional note."""
-        self._check_desk(by)
-        if self.status == self.Status.CLOSED:
-            raise ValidationError(gettext("This report is already closed."))
-        self.status = self.Status.CLOSED
-        self.closed_at = timezone.now()
-        self.closed_by = by
-        self.closing_note = note.strip()
-        self.save(update_fields=["status", "closed_at", "closed_by", "closing_note"])
+        with transaction.atomic():
+            locked = self.locked_for("close", by, seen_version, related=("agency",))
+            self.record_change(
+                locked,
+                status=self.Status.CLOSED,
+                closed_at=timezone.now(),
+                closed_by=by,
+                closing_note=note.strip(),
+            )
 
 
 class DeskNote(models.Model):

@@ -11,7 +11,7 @@ from crispy_forms.utils import render_crispy_form
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,6 +26,7 @@ from accounts.access import public, role_required
 from accounts.roles import DESK_ROLES
 from leacorner.client_address import client_address
 from leacorner.pagination import EstimatedCountPaginator, bounded_count
+from leacorner.transitions import TransitionError
 
 from .exports import csv_rows, stix_bundle
 from .forms import (
@@ -44,6 +45,7 @@ from .models import (
     DeskNote,
     IncidentType,
     ReportRouting,
+    desk_agency_codes,
 )
 from .notifications import desk_notices
 from .workflow import AttachmentStorageError, add_update, file_report, find_by_update_token
@@ -311,20 +313,22 @@ def report_update(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _desk_agency(request: HttpRequest, code: str) -> Agency:
-    role = DESK_ROLES.get(code.upper())
-    if role is None or not request.user.has_role(role):
+    """The agency of a desk page, when the user is on its desk; 404 otherwise."""
+    if code.upper() not in desk_agency_codes(request.user):
         raise Http404
     return get_object_or_404(Agency, code=code.upper())
 
 
+def _desk_routings(request: HttpRequest, agency: Agency):
+    return ReportRouting.objects.visible_to(request.user).for_agency(agency)
+
+
 def _desk_routing(request: HttpRequest, agency: str, tracking_number: str) -> ReportRouting:
     agency_obj = _desk_agency(request, agency)
-    routing = get_object_or_404(
-        ReportRouting.objects.select_related("report", "agency"),
-        agency=agency_obj,
+    return get_object_or_404(
+        _desk_routings(request, agency_obj).select_related("report", "agency"),
         report__tracking_number=tracking_number,
     )
-    return routing
 
 
 def _desk_reports(routings):
@@ -343,11 +347,7 @@ def _desk_reports(routings):
 @role_required(*DESK_ROLE_LIST)
 @require_safe
 def desk_index(request: HttpRequest) -> HttpResponse:
-    agencies = [
-        agency
-        for agency in Agency.objects.all()
-        if agency.code in DESK_ROLES and request.user.has_role(DESK_ROLES[agency.code])
-    ]
+    agencies = list(Agency.objects.filter(code__in=desk_agency_codes(request.user)))
     if len(agencies) == 1:
         return redirect("cyber_reports:desk_list", agency=agencies[0].code.lower())
     return render(
@@ -360,7 +360,7 @@ def desk_index(request: HttpRequest) -> HttpResponse:
 def _filtered_routings(request: HttpRequest, agency: Agency):
     filters = DeskFilterForm(request.GET or None)
     routings = filters.filter(
-        ReportRouting.objects.for_agency(agency).order_by("-report_submitted_at", "-pk")
+        _desk_routings(request, agency).order_by("-report_submitted_at", "-pk")
     )
     return filters, routings
 
@@ -377,7 +377,7 @@ def desk_list(request: HttpRequest, agency: str) -> HttpResponse:
     query.pop("page", None)
     # One bounded count per status (each reads at most EXACT_COUNT_LIMIT entries of the
     # (agency, status, …) index): grouping a desk's half a million routings took a second.
-    assigned = ReportRouting.objects.for_agency(agency_obj)
+    assigned = _desk_routings(request, agency_obj)
     counts = {
         status: bounded_count(assigned.filter(status=status)) for status in ReportRouting.Status
     }
@@ -414,9 +414,11 @@ def _render_desk_report(request: HttpRequest, routing: ReportRouting, status: in
             if r.agency_id != routing.agency_id
         ],
         "notes": routing.notes.select_related("author"),
+        "actions_allowed": routing.allowed_actions(request.user),
         "notices": desk_notices(report, routing.agency.code),
-        "acknowledge_form": forms.get("acknowledge_form") or AcknowledgeForm(),
-        "close_form": forms.get("close_form") or CloseForm(),
+        "acknowledge_form": forms.get("acknowledge_form")
+        or AcknowledgeForm(initial={"version": routing.version}),
+        "close_form": forms.get("close_form") or CloseForm(initial={"version": routing.version}),
         "note_form": forms.get("note_form") or DeskNoteForm(),
     }
     return render(request, "cyber_reports/desk_report.html", context, status=status)
@@ -444,10 +446,14 @@ def desk_acknowledge(request: HttpRequest, agency: str, tracking_number: str) ->
     form = AcknowledgeForm(request.POST)
     if form.is_valid():
         try:
-            routing.acknowledge(by=request.user, case_number=form.cleaned_data["case_number"])
-        except ValidationError as error:
+            routing.acknowledge(
+                by=request.user,
+                case_number=form.cleaned_data["case_number"],
+                seen_version=form.cleaned_data["version"],
+            )
+        except TransitionError as error:
             # The report moved on meanwhile (another member acknowledged or closed it).
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, str(error))
             return _back_to(routing)
         else:
             messages.success(
@@ -466,9 +472,13 @@ def desk_close(request: HttpRequest, agency: str, tracking_number: str) -> HttpR
     form = CloseForm(request.POST)
     if form.is_valid():
         try:
-            routing.close(by=request.user, note=form.cleaned_data["note"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            routing.close(
+                by=request.user,
+                note=form.cleaned_data["note"],
+                seen_version=form.cleaned_data["version"],
+            )
+        except TransitionError as error:
+            messages.error(request, str(error))
             return _back_to(routing)
         else:
             messages.success(request, _("Closed for %(agency)s.") % {"agency": routing.agency})
@@ -564,7 +574,7 @@ def desk_export_stix(request: HttpRequest, agency: str) -> HttpResponse:
 @require_safe
 def desk_report_csv(request: HttpRequest, agency: str, tracking_number: str):
     routing = _desk_routing(request, agency, tracking_number)
-    reports = _desk_reports(ReportRouting.objects.filter(pk=routing.pk))
+    reports = _desk_reports(_desk_routings(request, routing.agency).filter(pk=routing.pk))
     return _csv_response(reports, f"{tracking_number}.csv")
 
 
@@ -572,5 +582,5 @@ def desk_report_csv(request: HttpRequest, agency: str, tracking_number: str):
 @require_safe
 def desk_report_stix(request: HttpRequest, agency: str, tracking_number: str) -> HttpResponse:
     routing = _desk_routing(request, agency, tracking_number)
-    reports = _desk_reports(ReportRouting.objects.filter(pk=routing.pk))
+    reports = _desk_reports(_desk_routings(request, routing.agency).filter(pk=routing.pk))
     return _stix_response(reports, f"{tracking_number}.stix.json")

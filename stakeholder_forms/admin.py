@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from leacorner import numbering
 from leacorner.models import OutgoingEmail
 from leacorner.pagination import EstimatedCountPaginator
+from leacorner.transitions import TransitionError
 
 from .certification_pdf import render_certification_pdf
 from .forms import DenialForm, FindingsForm, InformationRequestForm, RevocationForm
@@ -35,7 +36,6 @@ from .models import (
     RecordView,
     RequestEvent,
     StakeholderRequest,
-    TransitionError,
 )
 from .working_days import working_days_before
 

@@ -24,29 +24,12 @@ from django.utils.translation import gettext_lazy as _
 
 from leacorner import numbering
 from leacorner.numbering import Number
+from leacorner.transitions import StaleRecord, StateMachine, TransitionError
 
 from .working_days import working_days_between
 
 REVIEW_PERMISSION = "stakeholder_forms.review_stakeholderrequest"
 REVOKE_PERMISSION = "stakeholder_forms.revoke_certification"
-
-
-# --- Errors -------------------------------------------------------------------------------------
-class TransitionError(Exception):
-    """A state change that may not happen: wrong state, wrong person or missing facts."""
-
-
-class StaleRequest(TransitionError):
-    """The record changed between the moment the person saw it and the moment they acted."""
-
-    def __init__(self, message: str | None = None) -> None:
-        super().__init__(
-            message
-            or gettext(
-                "This request changed while you were working on it — reload the page and "
-                "check its current state."
-            )
-        )
 
 
 # --- Choices ------------------------------------------------------------------------------------
@@ -153,7 +136,7 @@ class StakeholderRequestQuerySet(models.QuerySet):
         )
 
 
-class StakeholderRequest(models.Model):
+class StakeholderRequest(StateMachine):
     """A criminal-justice partner's request for ICE custody facts about one person who missed
     one obligation. Filed by a clerk, worked by ERO reviewers, answered by a `Certification`.
 
@@ -169,6 +152,10 @@ class StakeholderRequest(models.Model):
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     OPEN_STATUSES = (Status.SUBMITTED, Status.IN_REVIEW, Status.NEEDS_INFO)
+    STALE_MESSAGE = _(
+        "This request changed while you were working on it — reload the page and check its "
+        "current state."
+    )
 
     tracking_number = models.CharField(
         _("tracking number"), max_length=20, unique=True, editable=False
@@ -189,9 +176,6 @@ class StakeholderRequest(models.Model):
         blank=True,
         related_name="assigned_stakeholder_requests",
         verbose_name=_("assigned reviewer"),
-    )
-    version = models.PositiveIntegerField(
-        default=1, help_text=_("Goes up by one at every change; spots stale pages.")
     )
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("last change"), default=timezone.now)
@@ -398,10 +382,6 @@ class StakeholderRequest(models.Model):
         return self.is_open and self.age_in_working_days(today) > limit
 
     # --- Who may do what -------------------------------------------------------------------
-    def allowed_actions(self, user) -> list[str]:
-        """The transitions `user` may start from the current state, for buttons and links."""
-        return [name for name in TRANSITIONS if self.refusal(name, user) is None]
-
     def refusal(self, action: str, user) -> str | None:
         """Why `user` may not take `action` now, or None when they may."""
         is_reviewer = user.is_active and user.has_perm(REVIEW_PERMISSION)
@@ -432,25 +412,7 @@ class StakeholderRequest(models.Model):
 
     # --- Transitions -------------------------------------------------------------------------
     def _locked(self, action: str, by, seen_version: int | None) -> "StakeholderRequest":
-        """Lock this request's row and check that `by` may take `action` on it as it is now.
-        Must be called inside a transaction."""
-        locked = (
-            StakeholderRequest.objects.select_for_update(of=("self",))
-            .select_related("assigned_to", "clerk")
-            .get(pk=self.pk)
-        )
-        locked._check(action, by, seen_version if seen_version is not None else self.version)
-        return locked
-
-    def _check(self, action: str, by, seen_version: int) -> None:
-        """Refuse `action` by `by` on this request as it is, seen by them at `seen_version`."""
-        changed = self.version != seen_version
-        refusal = self.refusal(action, by)
-        if refusal is not None:
-            # A state the person did not see explains the refusal better than the rule does.
-            raise StaleRequest() if changed else TransitionError(refusal)
-        if changed:
-            raise StaleRequest()
+        return self.locked_for(action, by, seen_version, related=("assigned_to", "clerk"))
 
     def _record(
         self,
@@ -466,11 +428,7 @@ class StakeholderRequest(models.Model):
         **changes,
     ) -> "RequestEvent":
         now = timezone.now()
-        for field, value in changes.items():
-            setattr(locked, field, value)
-        locked.version += 1
-        locked.updated_at = now
-        locked.save(update_fields=[*changes, "version", "updated_at"])
+        self.record_change(locked, updated_at=now, **changes)
         event = RequestEvent(
             request=locked,
             at=now,
@@ -485,11 +443,6 @@ class StakeholderRequest(models.Model):
         if document is not None:
             event.document = document
         event.save()
-        # The caller's object follows the row, so it can be used straight after the call.
-        for field in ("status", "assigned_to_id", "version", "updated_at", "decided_at"):
-            setattr(self, field, getattr(locked, field))
-        for field in changes:
-            setattr(self, field, getattr(locked, field))
         return event
 
     def claim(self, *, by, seen_version: int | None = None) -> None:
@@ -577,7 +530,7 @@ class StakeholderRequest(models.Model):
             )
 
         # Refusals and contradictory findings are answered before a number is spent.
-        self._check("approve", by, seen_version if seen_version is not None else self.version)
+        self.check_allowed("approve", by, seen_version)
         certification_of(self).validate_findings()
         number = numbering.allocate(numbering.Prefix.CERTIFICATION)
         with transaction.atomic():
@@ -648,6 +601,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "deny": frozenset({StakeholderRequest.Status.IN_REVIEW, StakeholderRequest.Status.NEEDS_INFO}),
     "withdraw": _OPEN,
 }
+StakeholderRequest.TRANSITIONS = TRANSITIONS
 ACTION_VERBS: dict[str, str] = {
     "claim": _("claimed"),
     "release": _("released"),
@@ -1016,7 +970,7 @@ class Certification(models.Model):
                 .get(pk=self.pk)
             )
             if locked.revoked_at is not None:
-                raise StaleRequest(gettext("This certification is already revoked — reload."))
+                raise StaleRecord(gettext("This certification is already revoked — reload."))
             locked.revoked_at = timezone.now()
             locked.revoked_by = by
             locked.revocation_reason = reason.strip()

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.access import public, role_required
 from accounts.roles import Role
 from leacorner.client_address import client_address
+from leacorner.transitions import TransitionError
 
 from .certification_pdf import render_certification_pdf
 from .forms import AnswerForm, StakeholderRequestForm, VerifyForm, WithdrawForm, validate_pdf
@@ -28,7 +29,6 @@ from .models import (
     Certification,
     RequestDraft,
     StakeholderRequest,
-    TransitionError,
     document_file_name,
     normalise_verification_code,
 )
@@ -248,8 +248,10 @@ def _detail(request, stakeholder_request, *, answer_form=None, status=200) -> Ht
         .select_related("actor", "request")
         .order_by("at", "pk")
     )
+    actions = stakeholder_request.allowed_actions(request.user)
+    may_answer = "answer_information_request" in actions
     question = None
-    if stakeholder_request.status == Status.NEEDS_INFO:
+    if may_answer:
         question = (
             stakeholder_request.events.filter(action="info_requested").order_by("-at").first()
         )
@@ -261,9 +263,8 @@ def _detail(request, stakeholder_request, *, answer_form=None, status=200) -> Ht
             "certification": getattr(stakeholder_request, "certification", None),
             "events": events,
             "question": question,
-            "answer_form": answer_form
-            or (AnswerForm() if stakeholder_request.status == Status.NEEDS_INFO else None),
-            "may_withdraw": "withdraw" in stakeholder_request.allowed_actions(request.user),
+            "answer_form": answer_form or (AnswerForm() if may_answer else None),
+            "may_withdraw": "withdraw" in actions,
             "crumbs": _crumbs((stakeholder_request.tracking_number, "")),
         },
         status=status,
@@ -281,7 +282,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
     """The clerk's answer to an information request (message and optional PDF)."""
     stakeholder_request = _my_request(request, pk)
-    if stakeholder_request.status != Status.NEEDS_INFO:
+    if "answer_information_request" not in stakeholder_request.allowed_actions(request.user):
         # A second tab or a resent post: the form is gone from the page, so its errors
         # would be shown nowhere; say why nothing happened instead.
         messages.error(request, _("This request is not waiting for an answer from you."))

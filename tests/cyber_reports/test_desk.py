@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 import stix2
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib.auth.models import AnonymousUser, Group
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,7 @@ from django.utils import timezone
 from accounts.roles import DESK_ROLES, Role
 from cyber_reports.models import Attachment, DeskNote, IncidentType, NetworkIndicator, ReportRouting
 from leacorner import numbering
+from leacorner.transitions import TransitionError
 
 from ..factories import routed_report
 
@@ -164,15 +166,74 @@ def test_model_methods_check_the_desk(db, make_user):
     report = routed_report(incident_types=["smuggling"])
     routing = report.routings.get()
     outsider = make_user(role=Role.DESK_FBI)
-    with pytest.raises(PermissionDenied):
+    assert routing.allowed_actions(outsider) == []
+    with pytest.raises(TransitionError, match="Only this agency's desk"):
         routing.acknowledge(by=outsider, case_number="1")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(TransitionError, match="Only this agency's desk"):
         routing.close(by=outsider)
     hsi = make_user(role=Role.DESK_HSI)
+    assert routing.allowed_actions(hsi) == ["acknowledge", "close"]
     with pytest.raises(ValidationError):
         routing.acknowledge(by=hsi, case_number="")
     routing.close(by=hsi)
-    assert routing.status == "closed"
+    assert routing.status == "closed" and routing.version == 2
+    assert routing.allowed_actions(hsi) == []
+    with pytest.raises(TransitionError, match="already closed"):
+        routing.close(by=hsi)
+
+
+def test_a_page_older_than_the_routing_is_refused_with_the_reason(role_client, db):
+    """Two members of a desk: the second acts on the page they loaded before the first."""
+    report = routed_report(incident_types=["smuggling"])  # HSI alone
+    first, _ = role_client(Role.DESK_HSI)
+    second, _ = role_client(Role.DESK_HSI)
+    page = second.get(desk_url("desk_report", "HSI", report))
+    version = page.context["routing"].version
+    first.post(desk_url("desk_close", "HSI", report), {"note": "Not ours.", "version": version})
+    late = second.post(
+        desk_url("desk_acknowledge", "HSI", report),
+        {"case_number": "HSI-1", "version": version},
+        follow=True,
+    )
+    assert "This report changed while you were working on it" in late.content.decode()
+    routing = report.routings.get()
+    assert routing.status == "closed" and routing.agency_case_number == ""
+
+
+def test_the_buttons_are_the_allowed_actions(role_client, db):
+    report = routed_report(incident_types=["smuggling"])
+    client, _ = role_client(Role.DESK_HSI)
+
+    def buttons() -> set[str]:
+        page = client.get(desk_url("desk_report", "HSI", report)).content.decode()
+        return {name for name in ("acknowledge", "close") if f"/{name}/" in page}
+
+    assert buttons() == {"acknowledge", "close"}
+    client.post(desk_url("desk_acknowledge", "HSI", report), {"case_number": "HSI-7"})
+    assert buttons() == {"close"}
+    client.post(desk_url("desk_close", "HSI", report), {})
+    assert buttons() == set()
+
+
+def test_visible_to_is_the_desks_of_the_user(db, make_user):
+    routed_report(incident_types=["computer_intrusion"])  # USSS and FBI
+    routed_report(incident_types=["smuggling"])  # HSI
+    fbi = make_user(role=Role.DESK_FBI)
+    both = make_user(role=Role.DESK_FBI)
+    both.groups.add(Group.objects.get(name=Role.DESK_HSI))
+    clerk = make_user(role=Role.CLERK)
+    superuser = make_user(is_superuser=True, is_staff=True)
+
+    def agencies(user) -> list[str]:
+        return sorted(ReportRouting.objects.visible_to(user).values_list("agency__code", flat=True))
+
+    assert agencies(fbi) == ["FBI"]
+    assert agencies(both) == ["FBI", "HSI"]
+    assert agencies(clerk) == []
+    assert agencies(AnonymousUser()) == []
+    assert agencies(superuser) == ["FBI", "HSI", "USSS"]
+    fbi.is_active = False
+    assert agencies(fbi) == []
 
 
 def test_list_filters_and_search(role_client, db):

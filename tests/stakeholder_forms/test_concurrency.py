@@ -5,10 +5,9 @@ and serialises every writer, so these races cannot be staged on it."""
 
 import re
 import threading
-import time
 
 import pytest
-from django.db import close_old_connections, connection, transaction
+from django.db import connection
 
 from accounts.roles import Role
 from leacorner import numbering
@@ -16,11 +15,10 @@ from leacorner.numbering import Prefix
 from stakeholder_forms.models import (
     Certification,
     StakeholderRequest,
-    StaleRequest,
-    TransitionError,
 )
 
 from ..factories import StakeholderRequestFactory, UserFactory, custody_findings
+from ..races import race
 
 pytestmark = [
     pytest.mark.postgres,
@@ -37,41 +35,6 @@ def _postgres_only():
         )
 
 
-def race(*attempts, hold_lock_on: int | None = None) -> list[str]:
-    """Run each attempt in its own thread and connection, all released at once; return each
-    outcome ("won", "stale", "refused") in the order given. With `hold_lock_on`, this thread
-    holds that request's row lock until every attempt is waiting on it."""
-    outcomes: list[str | None] = [None] * len(attempts)
-    start = threading.Barrier(len(attempts) + 1)
-
-    def run(index, attempt):
-        try:
-            start.wait()
-            attempt()
-            outcomes[index] = "won"
-        except StaleRequest:
-            outcomes[index] = "stale"
-        except TransitionError:
-            outcomes[index] = "refused"
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, a)) for i, a in enumerate(attempts)]
-    for thread in threads:
-        thread.start()
-    if hold_lock_on is None:
-        start.wait()
-    else:
-        with transaction.atomic():
-            StakeholderRequest.objects.select_for_update().get(pk=hold_lock_on)
-            start.wait()
-            time.sleep(0.5)  # both attempts are now blocked on the row lock
-    for thread in threads:
-        thread.join(timeout=30)
-    close_old_connections()
-    return outcomes
-
-
 def test_two_approvals_at_once_exactly_one_wins_and_one_certification():
     reviewer = UserFactory(role=Role.ERO_REVIEWER)
     item = StakeholderRequestFactory()
@@ -83,7 +46,7 @@ def test_two_approvals_at_once_exactly_one_wins_and_one_certification():
     outcomes = race(
         lambda: first.approve(by=reviewer, findings=findings),
         lambda: second.approve(by=reviewer, findings=findings),
-        hold_lock_on=item.pk,
+        hold_lock_on=item,
     )
     assert sorted(outcomes) == ["stale", "won"]
     assert Certification.objects.filter(request=item).count() == 1
@@ -116,7 +79,7 @@ def test_two_reviewers_claiming_at_once_exactly_one_gets_it():
     outcomes = race(
         lambda: a.claim(by=first_reviewer),
         lambda: b.claim(by=second_reviewer),
-        hold_lock_on=item.pk,
+        hold_lock_on=item,
     )
     assert sorted(outcomes) == ["stale", "won"]
     assert StakeholderRequest.objects.get(pk=item.pk).assigned_to in {

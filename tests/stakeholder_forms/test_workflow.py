@@ -8,12 +8,11 @@ from django.core.exceptions import ValidationError
 from accounts.roles import Role
 from leacorner import numbering
 from leacorner.numbering import Prefix
+from leacorner.transitions import StaleRecord, TransitionError
 from stakeholder_forms.models import (
     Certification,
     RequestEvent,
     StakeholderRequest,
-    StaleRequest,
-    TransitionError,
 )
 
 from ..factories import StakeholderRequestFactory, UserFactory, custody_findings
@@ -169,7 +168,7 @@ def test_a_stale_page_is_refused(db):
     item.claim(by=reviewer)
     item.release(by=reviewer)
     # Same state as when the page was opened, but the record moved on meanwhile.
-    with pytest.raises(StaleRequest, match="changed"):
+    with pytest.raises(StaleRecord, match="changed"):
         item.claim(by=reviewer, seen_version=seen)
 
 
@@ -180,7 +179,7 @@ def test_the_second_of_two_approvals_loses_and_one_certification_exists(db):
     first = StakeholderRequest.objects.get(pk=item.pk)
     second = StakeholderRequest.objects.get(pk=item.pk)
     first.approve(by=reviewer, findings=custody_findings(item))
-    with pytest.raises(StaleRequest, match="reload"):
+    with pytest.raises(StaleRecord, match="reload"):
         second.approve(by=reviewer, findings=custody_findings(item))
     assert Certification.objects.filter(request=item).count() == 1
 
@@ -292,7 +291,7 @@ def test_revocation_needs_permission_and_reason_and_happens_once(db):
     stored = Certification.objects.get()
     assert stored.is_revoked and stored.revocation_reason == "Issued for the wrong person."
     assert item.events.filter(action=RequestEvent.Action.REVOKED).count() == 1
-    with pytest.raises(StaleRequest):
+    with pytest.raises(StaleRecord):
         Certification.objects.get().revoke(by=reviewer, reason="Again")
 
 
