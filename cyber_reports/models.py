@@ -602,6 +602,7 @@ class ReportRouting(StateMachine):
                 acknowledged_at=timezone.now(),
                 acknowledged_by=by,
             )
+            self.follow(locked, "agency_case_number", "acknowledged_at", "acknowledged_by")
 
     def close(self, *, by, note: str = "", seen_version: int | None = None) -> None:
         """The agency's desk closes its handling of the report, with an optional note."""
@@ -614,6 +615,7 @@ class ReportRouting(StateMachine):
                 closed_by=by,
                 closing_note=note.strip(),
             )
+            self.follow(locked, "closed_at", "closed_by", "closing_note")
 
 
 class DeskNote(models.Model):

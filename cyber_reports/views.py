@@ -8,9 +8,7 @@ import csv
 from functools import lru_cache
 
 from crispy_forms.utils import render_crispy_form
-from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -24,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.access import public, role_required
 from accounts.roles import DESK_ROLES
+from leacorner import rate_limits
 from leacorner.client_address import client_address
 from leacorner.pagination import EstimatedCountPaginator, bounded_count
 from leacorner.transitions import TransitionError
@@ -114,26 +113,23 @@ def training(request: HttpRequest) -> HttpResponse:
     return _guidance(request, "cyber_reports/training.html")
 
 
-def _rate_key(request: HttpRequest) -> str:
-    return f"cyber-reports:anonymous:{client_address(request)}"
-
-
-def _anonymous_limit_reached(request: HttpRequest) -> bool:
+def _over_anonymous_limit(request: HttpRequest, *, filing: bool) -> bool:
+    """Whether an anonymous filer is past their limit. `filing`: this post is a valid report,
+    counted now, before it is filed (ANONYMOUS_REPORTS); otherwise nothing is counted."""
     if request.user.is_authenticated:
         return False
-    return cache.get(_rate_key(request), 0) >= settings.CYBER_REPORTS_ANONYMOUS_LIMIT
+    limit = rate_limits.ANONYMOUS_REPORTS
+    return not (limit.consume(request) if filing else limit.peek(request)).allowed
 
 
-def _count_anonymous_report(request: HttpRequest) -> None:
-    if request.user.is_authenticated:
-        return
-    key = _rate_key(request)
-    window = int(settings.CYBER_REPORTS_ANONYMOUS_WINDOW.total_seconds())
-    if not cache.add(key, 1, timeout=window):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, timeout=window)
+def _anonymous_limit_message() -> str:
+    window = int(rate_limits.ANONYMOUS_REPORTS.window.total_seconds() // 60)
+    return _(
+        "Too many reports have been sent from your network address in the last "
+        "%(minutes)d minutes, so this one was not sent. Your answers are kept below: "
+        "sign in, or try again later. If the incident is urgent, call DHS/CISA at "
+        "(888) 282-0870 or FBI CyWatch at (855) 292-3937 now."
+    ) % {"minutes": window}
 
 
 def _initial_for(user) -> dict:
@@ -196,18 +192,8 @@ def report_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form_ok = form.is_valid()
         formset_ok = formset.is_valid()
-        if _anonymous_limit_reached(request):
-            window = int(settings.CYBER_REPORTS_ANONYMOUS_WINDOW.total_seconds() // 60)
-            form.add_error(
-                None,
-                _(
-                    "Too many reports have been sent from your network address in the last "
-                    "%(minutes)d minutes, so this one was not sent. Your answers are kept below: "
-                    "sign in, or try again later. If the incident is urgent, call DHS/CISA at "
-                    "(888) 282-0870 or FBI CyWatch at (855) 292-3937 now."
-                )
-                % {"minutes": window},
-            )
+        if _over_anonymous_limit(request, filing=form_ok and formset_ok):
+            form.add_error(None, _anonymous_limit_message())
             status = 429
         elif form_ok and formset_ok:
             try:
@@ -223,7 +209,6 @@ def report_create(request: HttpRequest) -> HttpResponse:
             except AttachmentStorageError:
                 form.add_error(None, _storage_error_message())
                 return _report_form_page(request, form, formset, status=503)
-            _count_anonymous_report(request)
             request.session[RECEIVED_SESSION_KEY] = {
                 "tracking_number": filed.report.tracking_number,
                 "token": filed.update_token,

@@ -356,6 +356,13 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
+# --- Rate limits -----------------------------------------------------------------------------
+# Every limit is a leacorner.rate_limits.RateLimit counted by django-ratelimit in the default
+# cache, per client address (leacorner.client_address), IPv6 addresses grouped by /64.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "leacorner.rate_limits.limited_address"
+RATELIMIT_IPV6_MASK = 64
+
 # --- Cyber reports ----------------------------------------------------------------------------
 # Attachments of cyber-incident reports: outside the web root and outside MEDIA_ROOT, never
 # given a URL; only the desk views of the agencies a report went to read them.
@@ -379,7 +386,9 @@ STAKEHOLDER_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 STAKEHOLDER_DRAFT_RETENTION_DAYS = int(os.environ.get("STAKEHOLDER_DRAFT_RETENTION_DAYS", "90"))
 # The public verification page: at most this many checks per address in the window.
 STAKEHOLDER_VERIFY_LIMIT = int(os.environ.get("STAKEHOLDER_VERIFY_LIMIT", "10"))
-STAKEHOLDER_VERIFY_WINDOW_SECONDS = int(os.environ.get("STAKEHOLDER_VERIFY_WINDOW_SECONDS", "600"))
+STAKEHOLDER_VERIFY_WINDOW = timedelta(
+    seconds=int(os.environ.get("STAKEHOLDER_VERIFY_WINDOW_SECONDS", "600"))
+)
 
 # --- Directory (programs) ---------------------------------------------------------------------
 # Directory pages are cached under the content revision, so an edit shows at once; this is only

@@ -7,8 +7,8 @@ A model that has states (a stakeholder request, an agency's routing of a cyber r
 - `refusal(action, user)`: why `user` may not take `action` now, in words for that user, or None
   (who may act, from which state, on what preconditions);
 - one method per action, which calls `locked_for(action, by, seen_version)` inside
-  `transaction.atomic()`, changes the locked row with `record_change(locked, ...)` and records its
-  history in the same transaction.
+  `transaction.atomic()`, changes the locked row with `record_change(locked, ...)`, records its
+  history in the same transaction, and last lets the caller's object `follow(locked, ...)`.
 
 `allowed_actions(user)` follows from the table and the refusals; templates draw their buttons
 from it, never from status strings. Every refusal is a `TransitionError`; a page older than the
@@ -94,12 +94,15 @@ class StateMachine(models.Model):
         locked.check_allowed(action, by, seen_version if seen_version is not None else self.version)
         return locked
 
-    def record_change(self, locked: Self, *, follow: tuple[str, ...] = (), **changes) -> None:
-        """Write `changes` to the locked row with a new version, and let this object (the
-        caller's) follow the row, so it can be used straight after the call."""
+    def record_change(self, locked: Self, **changes) -> None:
+        """Write `changes` to the locked row, with a new version."""
         for field, value in changes.items():
             setattr(locked, field, value)
         locked.version += 1
         locked.save(update_fields=[*changes, "version"])
-        for field in {"status", "version", *changes, *follow}:
+
+    def follow(self, locked: Self, *fields: str) -> None:
+        """Let this object (the caller's) take the locked row's state and `fields`, once every
+        write of the transition succeeded, so it can be used straight after the call."""
+        for field in {"status", "version", *fields}:
             setattr(self, field, getattr(locked, field))

@@ -443,6 +443,7 @@ class StakeholderRequest(StateMachine):
         if document is not None:
             event.document = document
         event.save()
+        self.follow(locked, "updated_at", *changes)
         return event
 
     def claim(self, *, by, seen_version: int | None = None) -> None:

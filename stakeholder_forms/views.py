@@ -3,9 +3,7 @@ page. A clerk only ever reaches their own requests: anything else answers 404.""
 
 import hmac
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -20,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.access import public, role_required
 from accounts.roles import Role
-from leacorner.client_address import client_address
+from leacorner.rate_limits import CERTIFICATE_CHECKS
 from leacorner.transitions import TransitionError
 
 from .certification_pdf import render_certification_pdf
@@ -377,19 +375,6 @@ def certification_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _over_verify_limit(request: HttpRequest) -> bool:
-    """Count one check for the caller's address; True once past the limit in the window."""
-    key = f"stakeholder-verify:{client_address(request)}"
-    window = settings.STAKEHOLDER_VERIFY_WINDOW_SECONDS
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > settings.STAKEHOLDER_VERIFY_LIMIT
-
-
 @public
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -400,7 +385,7 @@ def verify_certification(request: HttpRequest) -> HttpResponse:
     outcome = None
     status = 200
     if request.method == "POST":
-        if _over_verify_limit(request):
+        if not CERTIFICATE_CHECKS.consume(request).allowed:
             outcome, status = "limited", 429
         elif form.is_valid():
             outcome = _verification_outcome(form.cleaned_data["number"], form.cleaned_data["code"])
@@ -410,7 +395,7 @@ def verify_certification(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "outcome": outcome,
-            "window_minutes": settings.STAKEHOLDER_VERIFY_WINDOW_SECONDS // 60,
+            "window_minutes": int(CERTIFICATE_CHECKS.window.total_seconds() // 60),
             "crumbs": [(_("Verify a certification"), "")],
         },
         status=status,

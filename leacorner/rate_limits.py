@@ -1,0 +1,103 @@
+"""Every rate limit of the portal, counted one way: django-ratelimit's atomic counters.
+
+A limit is a `RateLimit` naming the settings of its count and its window. `consume()` counts one
+attempt and says whether it is still within the limit, in one atomic step of the cache (`add`,
+then `incr`): however many requests arrive at once, exactly `limit` of them are admitted in a
+window, never more. A view asks *before* it acts and acts only on an admitted attempt; checking
+first and counting afterwards (as the cyber-report form once did) let 6 of 12 simultaneous
+posts through a limit of 5.
+
+Clients are told apart by `leacorner.client_address` (the address the portal's own proxies saw),
+IPv6 addresses grouped by /64 (`RATELIMIT_IPV6_MASK`): one household or office network is given
+a whole /64, so a client rotating through it is still one client. A request without a valid
+address is counted with every other such request, under the unspecified address.
+
+Why django-ratelimit: its counters are atomic on every shared cache Django ships (Redis,
+memcached) and in local memory, it masks IPv6 networks, and it takes our address function.
+allauth's own helper keeps a list of attempts that it reads and writes back, which over-admits
+under concurrency; allauth's limits on its own forms (failed sign-ins, e-mail confirmations)
+stay allauth's, keyed on the same address through `accounts.adapter`.
+
+Windows are fixed, not sliding (each key's window starts at its own offset): in the worst case
+twice the limit gets through across the edge of two windows, which these limits, against floods
+rather than single guesses, tolerate. The counts live in the cache: with several web processes
+the cache must be shared (Redis, `REDIS_URL`), or each process counts on its own.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.http import HttpRequest
+from django_ratelimit.core import get_usage
+
+from .client_address import client_address
+
+
+def limited_address(request: HttpRequest) -> str:
+    """The address a limit counts a request under (django-ratelimit's RATELIMIT_IP_META_KEY)."""
+    return client_address(request) or "0.0.0.0"  # noqa: S104 - a bucket name, not a bind
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of one attempt: admitted or not, and when the window ends."""
+
+    allowed: bool
+    count: int
+    limit: int
+    retry_after: timedelta
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """At most the setting `count_setting` attempts per client in the setting `window_setting`
+    (a timedelta); read when counting, so a change of settings applies at once."""
+
+    name: str
+    count_setting: str
+    window_setting: str
+
+    @property
+    def limit(self) -> int:
+        return getattr(settings, self.count_setting)
+
+    @property
+    def window(self) -> timedelta:
+        return getattr(settings, self.window_setting)
+
+    def consume(self, request: HttpRequest) -> Verdict:
+        """Count this attempt of the client; allowed while the count is within the limit."""
+        return self._usage(request, increment=True)
+
+    def peek(self, request: HttpRequest) -> Verdict:
+        """Whether the client's next attempt would still be allowed, counting nothing."""
+        verdict = self._usage(request, increment=False)
+        return Verdict(
+            allowed=verdict.count < verdict.limit,
+            count=verdict.count,
+            limit=verdict.limit,
+            retry_after=verdict.retry_after,
+        )
+
+    def _usage(self, request: HttpRequest, *, increment: bool) -> Verdict:
+        window = max(int(self.window.total_seconds()), 1)
+        usage = get_usage(
+            request, group=self.name, key="ip", rate=(self.limit, window), increment=increment
+        )
+        return Verdict(
+            allowed=not usage["should_limit"],
+            count=usage["count"],
+            limit=usage["limit"],
+            retry_after=timedelta(seconds=max(usage["time_left"], 0)),
+        )
+
+
+#: Checks of a certification number and code on the public /verify/ page, every attempt counted.
+CERTIFICATE_CHECKS = RateLimit(
+    "stakeholder-verify", "STAKEHOLDER_VERIFY_LIMIT", "STAKEHOLDER_VERIFY_WINDOW"
+)
+#: Cyber-incident reports filed without signing in, counted when a valid report is filed.
+ANONYMOUS_REPORTS = RateLimit(
+    "cyber-anonymous-report", "CYBER_REPORTS_ANONYMOUS_LIMIT", "CYBER_REPORTS_ANONYMOUS_WINDOW"
+)

@@ -1,0 +1,161 @@
+"""The one rate limiter: exact under concurrency, per client address, IPv6 grouped by /64."""
+
+import os
+import socket
+import threading
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test import Client, RequestFactory
+
+from cyber_reports.models import CyberIncidentReport
+from leacorner.rate_limits import ANONYMOUS_REPORTS, CERTIFICATE_CHECKS, RateLimit
+
+from .cyber_reports.conftest import report_data
+
+
+def request_from(address: str):
+    return RequestFactory().post("/", REMOTE_ADDR=address)
+
+
+def test_a_limit_admits_exactly_its_count_in_a_window(settings):
+    settings.STAKEHOLDER_VERIFY_LIMIT = 3
+    request = request_from("198.51.100.20")
+    verdicts = [CERTIFICATE_CHECKS.consume(request) for _ in range(5)]
+    assert [v.allowed for v in verdicts] == [True, True, True, False, False]
+    assert verdicts[-1].count == 5 and verdicts[-1].limit == 3
+    assert timedelta(0) <= verdicts[-1].retry_after <= CERTIFICATE_CHECKS.window
+
+
+def test_peek_counts_nothing(settings):
+    settings.STAKEHOLDER_VERIFY_LIMIT = 1
+    request = request_from("198.51.100.21")
+    assert all(CERTIFICATE_CHECKS.peek(request).allowed for _ in range(3))
+    assert CERTIFICATE_CHECKS.consume(request).allowed
+    assert not CERTIFICATE_CHECKS.peek(request).allowed
+
+
+def test_limits_count_apart_from_each_other_and_per_address(settings):
+    settings.STAKEHOLDER_VERIFY_LIMIT = 1
+    settings.CYBER_REPORTS_ANONYMOUS_LIMIT = 1
+    one, other = request_from("198.51.100.22"), request_from("198.51.100.23")
+    assert CERTIFICATE_CHECKS.consume(one).allowed
+    assert ANONYMOUS_REPORTS.consume(one).allowed  # another limit, its own count
+    assert CERTIFICATE_CHECKS.consume(other).allowed  # another client
+    assert not CERTIFICATE_CHECKS.consume(one).allowed
+
+
+def test_ipv6_clients_are_counted_by_their_slash_64(settings):
+    settings.STAKEHOLDER_VERIFY_LIMIT = 2
+    # Three addresses of one /64 (a household rotating its privacy addresses): one client.
+    same_network = ["2001:db8:1:2::1", "2001:db8:1:2:ffff::9", "2001:db8:1:2:abcd:1:2:3"]
+    verdicts = [CERTIFICATE_CHECKS.consume(request_from(a)).allowed for a in same_network]
+    assert verdicts == [True, True, False]
+    # The next /64 is another client.
+    assert CERTIFICATE_CHECKS.consume(request_from("2001:db8:1:3::1")).allowed
+
+
+def test_a_request_without_an_address_is_limited_not_an_error(settings):
+    settings.STAKEHOLDER_VERIFY_LIMIT = 1
+    assert CERTIFICATE_CHECKS.consume(request_from("")).allowed
+    assert not CERTIFICATE_CHECKS.consume(request_from("not-an-address")).allowed
+
+
+def test_the_window_comes_from_the_settings_at_call_time(settings):
+    settings.STAKEHOLDER_VERIFY_WINDOW = timedelta(minutes=2)
+    verdict = CERTIFICATE_CHECKS.consume(request_from("198.51.100.24"))
+    assert verdict.retry_after <= timedelta(minutes=2)
+
+
+def _admitted_in_parallel(limit: RateLimit, threads: int) -> int:
+    """How many of `threads` simultaneous attempts of one client the limit admits."""
+    start = threading.Barrier(threads)
+    admitted: list[bool] = []
+    lock = threading.Lock()
+
+    def attempt():
+        start.wait()
+        verdict = limit.consume(request_from("203.0.113.50"))
+        with lock:
+            admitted.append(verdict.allowed)
+
+    workers = [threading.Thread(target=attempt) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=30)
+    return admitted.count(True)
+
+
+def test_simultaneous_attempts_never_exceed_the_limit(settings):
+    settings.STAKEHOLDER_VERIFY_LIMIT = 5
+    assert _admitted_in_parallel(CERTIFICATE_CHECKS, 40) == 5
+
+
+REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
+
+
+def _redis_answers() -> bool:
+    location = urlsplit(REDIS_URL)
+    try:
+        socket.create_connection((location.hostname, location.port or 6379), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _redis_answers(), reason=f"needs Redis at {REDIS_URL} (REDIS_URL)")
+def test_simultaneous_attempts_never_exceed_the_limit_on_redis(settings):
+    """The production cache: Redis' INCR is the atomic step across processes."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "rate-limit-test": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"leacorner-test-{os.getpid()}",
+        },
+    }
+    settings.RATELIMIT_USE_CACHE = "rate-limit-test"
+    settings.STAKEHOLDER_VERIFY_LIMIT = 5
+    try:
+        assert _admitted_in_parallel(CERTIFICATE_CHECKS, 40) == 5
+    finally:
+        caches["rate-limit-test"].clear()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="needs PostgreSQL (DATABASE_URL): SQLite serialises every writer",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_twelve_anonymous_reports_at_once_file_exactly_the_limit(settings):
+    """The attack that once got 6 of 12 posts through a limit of 5: now exactly 5 are filed,
+    the other 7 answer 429 with the reporter's answers kept."""
+    assert connection.vendor == "postgresql"
+    settings.CYBER_REPORTS_ANONYMOUS_LIMIT = 5
+    data = report_data()
+    start = threading.Barrier(12)
+    statuses: list[int] = []
+    lock = threading.Lock()
+
+    def post():
+        try:
+            client = Client(REMOTE_ADDR="203.0.113.60")
+            start.wait()
+            response = client.post("/cyber-incidents/report/", data)
+            with lock:
+                statuses.append(response.status_code)
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=post) for _ in range(12)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    assert sorted(statuses) == [302] * 5 + [429] * 7
+    assert CyberIncidentReport.objects.count() == 5
