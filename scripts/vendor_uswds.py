@@ -63,8 +63,9 @@ SKIPPED_PATHS = frozenset({PROJECT_ROOT / "static" / "vendor", Path(__file__).re
 PORTAL_REFERENCE = re.compile(r"vendor/uswds/((?:[\w@-][\w@.-]*/)*[\w@-][\w@.-]*\.[A-Za-z0-9]+)")
 
 # The references Django's manifest storage rewrites (and so needs to exist): `url()` and
-# `@import` in stylesheets, the source-map comment in stylesheets and scripts. Like Django, these
-# are matched anywhere in the text, comments included.
+# `@import` in stylesheets, the source-map comment in stylesheets and scripts. Like Django's,
+# `url()` and `@import` match anywhere in the text, comments included, and the source-map
+# comment only at the start of a line.
 CSS_URL = re.compile(
     r"""url\(\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^'")\s]*))\s*\)""",
     re.IGNORECASE,
@@ -171,7 +172,8 @@ def fetch_release(workdir: Path) -> Path:
         raise VendoringError(f"{tarball.name} does not match the integrity published for {spec}")
     unpacked = workdir / "unpacked"
     with tarfile.open(tarball) as archive:
-        # The "data" filter refuses absolute paths, links out of the folder and device files.
+        # The "data" filter (Python 3.11.4 and later) refuses absolute paths, links out of the
+        # folder and device files.
         archive.extractall(unpacked, filter="data")
     package = unpacked / "package"
     version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
