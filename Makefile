@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test worker lint format bench clean chromium
+.PHONY: run test worker lint format bench clean chromium vendor
 
 $(PY):
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -52,6 +52,11 @@ test: $(STAMP) chromium lint
 
 bench: $(STAMP)
 	$(PY) bench/run_all.py
+
+# Re-fetch the pinned USWDS release with npm and vendor only the files the portal uses
+# (standard library only, so no virtualenv is needed; see static/vendor/uswds/VENDORED.md).
+vendor:
+	$(PYTHON) scripts/vendor_uswds.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
