@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leacorner.models import OutgoingEmail
 from leacorner.pagination import EstimatedCountPaginator
+from leacorner.read_only_admin import ReadOnlyAdminMixin
 
 from .models import (
     Agency,
@@ -80,16 +81,10 @@ class IncidentTypeAdmin(admin.ModelAdmin):
         return ", ".join(route.agency.short_name for route in obj.routes.all()) or "—"
 
 
-class _ReadOnlyInline(admin.TabularInline):
+class _ReadOnlyInline(ReadOnlyAdminMixin, admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class ReportRoutingInline(_ReadOnlyInline):
@@ -123,7 +118,7 @@ class AttachmentInline(_ReadOnlyInline):
 
 
 @admin.register(CyberIncidentReport)
-class CyberIncidentReportAdmin(admin.ModelAdmin):
+class CyberIncidentReportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Superusers only: a read-only view of every report, its routing and its notices."""
 
     list_display = ["tracking_number", "submitted_at", "entity_name", "sector", "agencies"]
@@ -157,15 +152,6 @@ class CyberIncidentReportAdmin(admin.ModelAdmin):
                 "incident_types",
             )
         )
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     @admin.display(description=_("Agencies"))
     def agencies(self, obj: CyberIncidentReport) -> str:

@@ -4,7 +4,6 @@ agency desks (members of the agency's desk role, with MFA; superusers see every 
 A desk asking for another agency's desk, report or file gets 404, as if it did not exist.
 """
 
-import csv
 from functools import lru_cache
 
 from crispy_forms.utils import render_crispy_form
@@ -25,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.access import public, role_required
 from accounts.roles import DESK_ROLES
 from leacorner.client_address import client_address
+from leacorner.downloads import bytes_response, stored_file_response, streamed_csv_response
 from leacorner.pagination import EstimatedCountPaginator, bounded_count
 
 from .exports import csv_rows, stix_bundle
@@ -498,44 +498,26 @@ def desk_attachment(
     """A file of a report routed to the desk's agency; always a download, never shown inline."""
     routing = _desk_routing(request, agency, tracking_number)
     attachment = get_object_or_404(Attachment, pk=attachment_id, report=routing.report)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    return stored_file_response(
+        attachment.file,
         filename=attachment.original_name,
         content_type="application/octet-stream",
+        default_name="attachment",
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
 
 
 def _csv_response(reports, filename: str) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
-    response = StreamingHttpResponse(
-        (writer.writerow(row) for row in csv_rows(reports.iterator(chunk_size=500))),
-        content_type="text/csv; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    rows = csv_rows(reports.iterator(chunk_size=500))
+    return streamed_csv_response(rows, filename=filename)
 
 
 def _stix_response(reports, filename: str) -> HttpResponse:
     bundle = stix_bundle(reports)
-    response = HttpResponse(
-        bundle.serialize(pretty=True), content_type="application/stix+json;version=2.1"
+    return bytes_response(
+        bundle.serialize(pretty=True).encode(),
+        filename=filename,
+        content_type="application/stix+json;version=2.1",
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _stamp() -> str:

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.access import public, role_required
 from accounts.roles import Role
 from leacorner.client_address import client_address
+from leacorner.downloads import bytes_response, stored_file_response
 
 from .certification_pdf import render_certification_pdf
 from .forms import AnswerForm, StakeholderRequestForm, VerifyForm, WithdrawForm, validate_pdf
@@ -350,17 +351,11 @@ def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def request_document(request: HttpRequest, pk: int) -> FileResponse:
     stakeholder_request = _my_request(request, pk)
-    if not stakeholder_request.document:
-        raise Http404
-    try:
-        handle = stakeholder_request.document.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=stakeholder_request.document_name or "document.pdf",
+    return stored_file_response(
+        stakeholder_request.document,
+        filename=stakeholder_request.document_name,
         content_type="application/pdf",
+        default_name="document.pdf",
     )
 
 
@@ -371,9 +366,11 @@ def certification_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     certification = getattr(stakeholder_request, "certification", None)
     if certification is None:
         raise Http404
-    response = HttpResponse(render_certification_pdf(certification), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{certification.number}.pdf"'
-    return response
+    return bytes_response(
+        render_certification_pdf(certification),
+        filename=f"{certification.number}.pdf",
+        content_type="application/pdf",
+    )
 
 
 def _over_verify_limit(request: HttpRequest) -> bool:
