@@ -10,7 +10,6 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
@@ -19,6 +18,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from leacorner.forms import FieldsOnlyFormMixin
 
 from .attachments import ACCEPT, CheckedUpload, check_uploads
 from .models import CyberIncidentReport, IncidentType, NetworkIndicator, ReportRouting, StatusChange
@@ -172,7 +173,7 @@ def parse_urls(text: str) -> list[NetworkIndicator]:
 _YES_NO = forms.RadioSelect
 
 
-class CyberIncidentReportForm(forms.ModelForm):
+class CyberIncidentReportForm(FieldsOnlyFormMixin, forms.ModelForm):
     """Every answer of the report. Required: reporter name and organization, a phone or an
     e-mail, the affected entity, its type and sector, at least one incident type and when it
     was detected. Everything else may follow in an update."""
@@ -341,8 +342,6 @@ class CyberIncidentReportForm(forms.ModelForm):
             "Choose a sector, or “None of these” or “Not known”."
         )
         self.fields["incident_types"].label_from_instance = lambda t: t.name
-        self.helper = FormHelper()
-        self.helper.form_tag = False
         self.helper.layout = Layout(
             Fieldset(
                 _("About you"),
@@ -500,7 +499,7 @@ StatusChangeFormSet = forms.formset_factory(
 )
 
 
-class ReportUpdateForm(forms.Form):
+class ReportUpdateForm(FieldsOnlyFormMixin, forms.Form):
     body = forms.CharField(
         label=gettext_lazy("New information"),
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -518,11 +517,6 @@ class ReportUpdateForm(forms.Form):
             "Up to 5 files, 10 MB each and 25 MB in all; same kinds as on the report."
         ),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
 
 
 class AcknowledgeForm(forms.Form):
