@@ -14,15 +14,16 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.access import public, role_required
 from accounts.roles import DESK_ROLES
+from leacorner.breadcrumbs import Breadcrumbs
 from leacorner.client_address import client_address
 from leacorner.downloads import bytes_response, stored_file_response, streamed_csv_response
 from leacorner.pagination import EstimatedCountPaginator, bounded_count
@@ -61,30 +62,30 @@ GUIDANCE_NAV = [
 ]
 
 
+REPORTING = Breadcrumbs(
+    gettext_lazy("Cyber-incident reporting"), reverse_lazy("cyber_reports:guidance")
+)
+DESKS = Breadcrumbs(gettext_lazy("Cyber desks"), reverse_lazy("cyber_reports:desk_index"))
+
+
 def _guidance(request: HttpRequest, template: str, **context) -> HttpResponse:
     nav = [(reverse(name), _(label)) for name, label in GUIDANCE_NAV]
-    crumbs = [(_("Cyber-incident reporting"), reverse("cyber_reports:guidance"))]
+    crumbs = REPORTING
     current = next((label for url, label in nav if url == request.path), None)
-    if current and request.path != crumbs[0][1]:
-        crumbs.append((current, request.path))
+    if current and request.path != REPORTING.url:
+        crumbs = REPORTING.then(current, request.path)
     return render(request, template, {"guidance_nav": nav, "crumbs": crumbs, **context})
 
 
-def _public_crumbs(label: str) -> list[tuple[str, str]]:
-    return [(_("Cyber-incident reporting"), reverse("cyber_reports:guidance")), (label, "")]
-
-
 def _desk_crumbs(agency: Agency | None = None, report: CyberIncidentReport | None = None):
-    crumbs = [(_("Cyber desks"), reverse("cyber_reports:desk_index"))]
+    crumbs = DESKS
     if agency is not None:
-        crumbs.append(
-            (
-                _("%(agency)s desk") % {"agency": agency.short_name},
-                reverse("cyber_reports:desk_list", kwargs={"agency": agency.code.lower()}),
-            )
+        crumbs = crumbs.then(
+            _("%(agency)s desk") % {"agency": agency.short_name},
+            reverse("cyber_reports:desk_list", kwargs={"agency": agency.code.lower()}),
         )
     if report is not None:
-        crumbs.append((report.tracking_number, ""))
+        crumbs = crumbs.then(report.tracking_number)
     return crumbs
 
 
@@ -172,7 +173,7 @@ def _blank_form_html(language: str, incident_types: tuple) -> str:
 
 def _report_form_page(request, form=None, formset=None, *, status: int = 200) -> HttpResponse:
     """The form page with `form`, or without one the empty form of anonymous visitors."""
-    context = {"form": form, "formset": formset, "crumbs": _public_crumbs(_("Report an incident"))}
+    context = {"form": form, "formset": formset, "crumbs": REPORTING.then(_("Report an incident"))}
     if form is None:
         incident_types = tuple(IncidentType.objects.values_list("pk", "name", "description"))
         context["form_html"] = _blank_form_html(get_language(), incident_types)
@@ -253,7 +254,7 @@ def report_received(request: HttpRequest, tracking_number: str) -> HttpResponse:
             "report": report,
             "routings": routings,
             "agencies": Agency.objects.all(),
-            "crumbs": _public_crumbs(_("Report received")),
+            "crumbs": REPORTING.then(_("Report received")),
             "update_url": reverse(
                 "cyber_reports:report_update", kwargs={"token": received["token"]}
             ),
@@ -301,7 +302,7 @@ def report_update(request: HttpRequest, token: str) -> HttpResponse:
             "form": form,
             "updates": updates,
             "routings": report.routings.select_related("agency"),
-            "crumbs": _public_crumbs(_("Add to a report")),
+            "crumbs": REPORTING.then(_("Add to a report")),
         },
         status=status,
     )

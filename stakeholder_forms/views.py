@@ -11,15 +11,17 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.access import public, role_required
 from accounts.roles import Role
+from leacorner.breadcrumbs import Breadcrumbs
 from leacorner.client_address import client_address
 from leacorner.downloads import bytes_response, stored_file_response
 
@@ -44,8 +46,9 @@ def _my_request(request: HttpRequest, pk: int) -> StakeholderRequest:
     )
 
 
-def _crumbs(*trail) -> list[tuple[str, str]]:
-    return [(_("My requests"), reverse("stakeholder_forms:request_list")), *trail]
+MY_REQUESTS = Breadcrumbs(
+    gettext_lazy("My requests"), reverse_lazy("stakeholder_forms:request_list")
+)
 
 
 @role_required(Role.CLERK)
@@ -81,7 +84,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
             "status": status,
             "statuses": Status.choices,
             "drafts": drafts,
-            "crumbs": [(_("My requests"), "")],
+            "crumbs": MY_REQUESTS,
         },
     )
 
@@ -212,7 +215,7 @@ def request_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "draft": draft,
             "form_action": action,
             "duplicates": duplicates,
-            "crumbs": _crumbs((_("New request"), "")),
+            "crumbs": MY_REQUESTS.then(_("New request")),
         },
         status=status,
     )
@@ -238,7 +241,7 @@ def request_submitted(request: HttpRequest, pk: int) -> HttpResponse:
         "stakeholder_forms/request_submitted.html",
         {
             "request_obj": stakeholder_request,
-            "crumbs": _crumbs((stakeholder_request.tracking_number, "")),
+            "crumbs": MY_REQUESTS.then(stakeholder_request.tracking_number),
         },
     )
 
@@ -265,7 +268,7 @@ def _detail(request, stakeholder_request, *, answer_form=None, status=200) -> Ht
             "answer_form": answer_form
             or (AnswerForm() if stakeholder_request.status == Status.NEEDS_INFO else None),
             "may_withdraw": "withdraw" in stakeholder_request.allowed_actions(request.user),
-            "crumbs": _crumbs((stakeholder_request.tracking_number, "")),
+            "crumbs": MY_REQUESTS.then(stakeholder_request.tracking_number),
         },
         status=status,
     )
@@ -339,10 +342,9 @@ def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "request_obj": stakeholder_request,
             "form": form,
-            "crumbs": _crumbs(
-                (stakeholder_request.tracking_number, stakeholder_request.get_absolute_url()),
-                (_("Withdraw"), ""),
-            ),
+            "crumbs": MY_REQUESTS.then(
+                stakeholder_request.tracking_number, stakeholder_request.get_absolute_url()
+            ).then(_("Withdraw")),
         },
     )
 
@@ -407,7 +409,7 @@ def verify_certification(request: HttpRequest) -> HttpResponse:
             "form": form,
             "outcome": outcome,
             "window_minutes": settings.STAKEHOLDER_VERIFY_WINDOW_SECONDS // 60,
-            "crumbs": [(_("Verify a certification"), "")],
+            "crumbs": Breadcrumbs(_("Verify a certification")),
         },
         status=status,
     )
