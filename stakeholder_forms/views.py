@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -82,6 +83,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
         {
             "page_obj": page,
             "status": status,
+            "page_query": urlencode({"status": status}) if status else "",
             "statuses": Status.choices,
             "drafts": drafts,
             "crumbs": MY_REQUESTS,
