@@ -5,7 +5,7 @@ Desks never use the admin (its lists would cross agencies): they work in the des
 
 from django.contrib import admin
 from django.db.models import Prefetch
-from django.utils.html import format_html, format_html_join
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from leacorner.models import OutgoingEmail
@@ -163,30 +163,11 @@ class CyberIncidentReportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("E-mail notices (delivery state)"))
     def notices(self, obj: CyberIncidentReport) -> str:
-        emails = OutgoingEmail.objects.about(obj).order_by("created_at")
-        if not emails:
-            return "—"
-        rows = format_html_join(
-            "",
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            (
-                (
-                    e.created_at.strftime("%Y-%m-%d %H:%M"),
-                    e.kind,
-                    e.to,
-                    e.get_status_display(),
-                    e.attempts,
-                )
-                for e in emails
-            ),
-        )
-        return format_html(
-            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>"
-            "</thead><tbody>{}</tbody></table>",
-            _("Queued"),
-            _("Kind"),
-            _("To"),
-            _("State"),
-            _("Attempts"),
-            rows,
+        return render_to_string(
+            "includes/_notices.html",
+            {
+                "notices": OutgoingEmail.objects.about(obj).order_by("created_at"),
+                "caption": _("E-mails about this report"),
+                "with_errors": True,
+            },
         )
