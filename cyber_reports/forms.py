@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from leacorner.forms import FieldsOnlyFormMixin
 
 from .attachments import ACCEPT, CheckedUpload, check_uploads
+from .emergency import urgent_call_sentence
 from .models import CyberIncidentReport, IncidentType, NetworkIndicator, ReportRouting, StatusChange
 from .vocabulary import InformationImpact, Sector, YesNoUnknown
 
@@ -425,16 +426,13 @@ class CyberIncidentReportForm(FieldsOnlyFormMixin, forms.ModelForm):
     def clean(self) -> dict:
         data = super().clean()
         if data.get("homepage"):
+            refused = _(
+                "Your report was not sent: a field that people never see was filled in, as "
+                "automated spam does. Turn off any form-filling tool and send it again."
+            )
             self.add_error(
                 None,
-                ValidationError(
-                    _(
-                        "Your report was not sent: a field that people never see was filled "
-                        "in, as automated spam does. Turn off any form-filling tool and send "
-                        "it again, or call DHS/CISA at (888) 282-0870."
-                    ),
-                    code="honeypot",
-                ),
+                ValidationError(f"{refused} {urgent_call_sentence()}".strip(), code="honeypot"),
             )
         if not data.get("reporter_phone") and not data.get("reporter_email"):
             self.add_error("reporter_phone", _("Give a phone number or an e-mail address."))

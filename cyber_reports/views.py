@@ -27,7 +27,9 @@ from leacorner.breadcrumbs import Breadcrumbs
 from leacorner.client_address import client_address
 from leacorner.downloads import bytes_response, stored_file_response, streamed_csv_response
 from leacorner.pagination import EstimatedCountPaginator, bounded_count
+from leacorner.upload_errors import upload_not_stored_message
 
+from .emergency import urgent_call_sentence
 from .exports import csv_rows, stix_bundle
 from .forms import (
     AcknowledgeForm,
@@ -152,11 +154,13 @@ def _initial_for(user) -> dict:
 
 
 def _storage_error_message() -> str:
-    return _(
-        "Your files could not be stored just now, so nothing was sent. Your answers are kept "
-        "below: try again in a few minutes, or send the report without the files and add them "
-        "later from the link on your receipt. If the incident is urgent, call DHS/CISA at "
-        "(888) 282-0870 or FBI CyWatch at (855) 292-3937 now."
+    return upload_not_stored_message(
+        _("Your files could not be stored just now."),
+        _(
+            "You can also send the report without the files and add them later from the link "
+            "on your receipt."
+        ),
+        urgent_call_sentence(),
     )
 
 
@@ -253,7 +257,6 @@ def report_received(request: HttpRequest, tracking_number: str) -> HttpResponse:
         {
             "report": report,
             "routings": routings,
-            "agencies": Agency.objects.all(),
             "crumbs": REPORTING.then(_("Report received")),
             "update_url": reverse(
                 "cyber_reports:report_update", kwargs={"token": received["token"]}

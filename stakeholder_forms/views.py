@@ -25,6 +25,7 @@ from accounts.roles import Role
 from leacorner.breadcrumbs import Breadcrumbs
 from leacorner.client_address import client_address
 from leacorner.downloads import bytes_response, stored_file_response
+from leacorner.upload_errors import upload_not_stored_message
 
 from .certification_pdf import render_certification_pdf
 from .forms import AnswerForm, StakeholderRequestForm, VerifyForm, WithdrawForm, validate_pdf
@@ -106,10 +107,7 @@ def _draft_data(post) -> dict:
 
 
 def _storage_error_message() -> str:
-    return _(
-        "Your document could not be stored just now, so nothing was sent. Your answers are "
-        "kept: try again in a few minutes."
-    )
+    return upload_not_stored_message(_("Your document could not be stored just now."))
 
 
 def _save_draft(request: HttpRequest, draft: RequestDraft | None) -> tuple[RequestDraft, bool]:
