@@ -5,11 +5,12 @@ Desks never use the admin (its lists would cross agencies): they work in the des
 
 from django.contrib import admin
 from django.db.models import Prefetch
-from django.utils.html import format_html, format_html_join
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from leacorner.models import OutgoingEmail
 from leacorner.pagination import EstimatedCountPaginator
+from leacorner.read_only_admin import ReadOnlyAdminMixin
 
 from .models import (
     Agency,
@@ -80,16 +81,10 @@ class IncidentTypeAdmin(admin.ModelAdmin):
         return ", ".join(route.agency.short_name for route in obj.routes.all()) or "—"
 
 
-class _ReadOnlyInline(admin.TabularInline):
+class _ReadOnlyInline(ReadOnlyAdminMixin, admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class ReportRoutingInline(_ReadOnlyInline):
@@ -123,7 +118,7 @@ class AttachmentInline(_ReadOnlyInline):
 
 
 @admin.register(CyberIncidentReport)
-class CyberIncidentReportAdmin(admin.ModelAdmin):
+class CyberIncidentReportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Superusers only: a read-only view of every report, its routing and its notices."""
 
     list_display = ["tracking_number", "submitted_at", "entity_name", "sector", "agencies"]
@@ -158,15 +153,6 @@ class CyberIncidentReportAdmin(admin.ModelAdmin):
             )
         )
 
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
     @admin.display(description=_("Agencies"))
     def agencies(self, obj: CyberIncidentReport) -> str:
         return ", ".join(r.agency.short_name for r in obj.routings.all())
@@ -177,30 +163,11 @@ class CyberIncidentReportAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("E-mail notices (delivery state)"))
     def notices(self, obj: CyberIncidentReport) -> str:
-        emails = OutgoingEmail.objects.about(obj).order_by("created_at")
-        if not emails:
-            return "—"
-        rows = format_html_join(
-            "",
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            (
-                (
-                    e.created_at.strftime("%Y-%m-%d %H:%M"),
-                    e.kind,
-                    e.to,
-                    e.get_status_display(),
-                    e.attempts,
-                )
-                for e in emails
-            ),
-        )
-        return format_html(
-            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>"
-            "</thead><tbody>{}</tbody></table>",
-            _("Queued"),
-            _("Kind"),
-            _("To"),
-            _("State"),
-            _("Attempts"),
-            rows,
+        return render_to_string(
+            "includes/_notices.html",
+            {
+                "notices": OutgoingEmail.objects.about(obj).order_by("created_at"),
+                "caption": _("E-mails about this report"),
+                "with_errors": True,
+            },
         )

@@ -10,7 +10,6 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
@@ -21,8 +20,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leacorner import numbering
+from leacorner.forms import FieldsOnlyFormMixin
 
 from .attachments import ACCEPT, CheckedUpload, check_uploads
+from .emergency import urgent_call_sentence
 from .models import CyberIncidentReport, IncidentType, NetworkIndicator, ReportRouting, StatusChange
 from .vocabulary import InformationImpact, Sector, YesNoUnknown
 
@@ -173,7 +174,7 @@ def parse_urls(text: str) -> list[NetworkIndicator]:
 _YES_NO = forms.RadioSelect
 
 
-class CyberIncidentReportForm(forms.ModelForm):
+class CyberIncidentReportForm(FieldsOnlyFormMixin, forms.ModelForm):
     """Every answer of the report. Required: reporter name and organization, a phone or an
     e-mail, the affected entity, its type and sector, at least one incident type and when it
     was detected. Everything else may follow in an update."""
@@ -342,8 +343,6 @@ class CyberIncidentReportForm(forms.ModelForm):
             "Choose a sector, or “None of these” or “Not known”."
         )
         self.fields["incident_types"].label_from_instance = lambda t: t.name
-        self.helper = FormHelper()
-        self.helper.form_tag = False
         self.helper.layout = Layout(
             Fieldset(
                 _("About you"),
@@ -427,16 +426,13 @@ class CyberIncidentReportForm(forms.ModelForm):
     def clean(self) -> dict:
         data = super().clean()
         if data.get("homepage"):
+            refused = _(
+                "Your report was not sent: a field that people never see was filled in, as "
+                "automated spam does. Turn off any form-filling tool and send it again."
+            )
             self.add_error(
                 None,
-                ValidationError(
-                    _(
-                        "Your report was not sent: a field that people never see was filled "
-                        "in, as automated spam does. Turn off any form-filling tool and send "
-                        "it again, or call DHS/CISA at (888) 282-0870."
-                    ),
-                    code="honeypot",
-                ),
+                ValidationError(f"{refused} {urgent_call_sentence()}".strip(), code="honeypot"),
             )
         if not data.get("reporter_phone") and not data.get("reporter_email"):
             self.add_error("reporter_phone", _("Give a phone number or an e-mail address."))
@@ -501,7 +497,7 @@ StatusChangeFormSet = forms.formset_factory(
 )
 
 
-class ReportUpdateForm(forms.Form):
+class ReportUpdateForm(FieldsOnlyFormMixin, forms.Form):
     body = forms.CharField(
         label=gettext_lazy("New information"),
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -519,11 +515,6 @@ class ReportUpdateForm(forms.Form):
             "Up to 5 files, 10 MB each and 25 MB in all; same kinds as on the report."
         ),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
 
 
 class DeskActionForm(forms.Form):

@@ -36,6 +36,13 @@ from .vocabulary import (
 )
 
 
+class AgencyQuerySet(models.QuerySet):
+    def with_emergency_line(self) -> "AgencyQuerySet":
+        """The agencies with a 24-hour line (`emergency_contact`), in list order: whom a
+        reporter is told to call in an emergency (cyber_reports/emergency.py)."""
+        return self.exclude(emergency_contact="").order_by("order", "short_name")
+
+
 class Agency(models.Model):
     """A federal agency that receives reports: DHS/CISA, the Secret Service, HSI, the FBI.
 
@@ -70,6 +77,8 @@ class Agency(models.Model):
         help_text=_("A 24-hour line to call in an emergency, if the agency has one."),
     )
     order = models.PositiveSmallIntegerField(default=0, help_text=_("Position in lists."))
+
+    objects = AgencyQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "short_name"]

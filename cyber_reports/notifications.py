@@ -9,7 +9,9 @@ the agency code (`cyber_desk_new:FBI`) so each desk sees the delivery state of i
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.db.models import Case, CharField, Value, When
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from leacorner.mail import queue_email
 from leacorner.models import OutgoingEmail
@@ -94,7 +96,17 @@ def notify_update(
 
 
 def desk_notices(report: CyberIncidentReport, agency_code: str):
-    """The notices about `report` sent to one agency's desk, newest first."""
-    return OutgoingEmail.objects.about(report).filter(
-        kind__in=[f"{DESK_NEW}:{agency_code}", f"{DESK_UPDATE}:{agency_code}"]
+    """The notices about `report` sent to one agency's desk, newest first, each with
+    `kind_label`, what the desk calls it ("New report" or "Update")."""
+    new, update = f"{DESK_NEW}:{agency_code}", f"{DESK_UPDATE}:{agency_code}"
+    return (
+        OutgoingEmail.objects.about(report)
+        .filter(kind__in=[new, update])
+        .annotate(
+            kind_label=Case(
+                When(kind=update, then=Value(gettext("Update"))),
+                default=Value(gettext("New report")),
+                output_field=CharField(),
+            )
+        )
     )

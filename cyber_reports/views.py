@@ -4,7 +4,6 @@ agency desks (members of the agency's desk role, with MFA; superusers see every 
 A desk asking for another agency's desk, report or file gets 404, as if it did not exist.
 """
 
-import csv
 from functools import lru_cache
 
 from crispy_forms.utils import render_crispy_form
@@ -13,9 +12,9 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -23,10 +22,14 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.access import public, role_required
 from accounts.roles import DESK_ROLES
 from leacorner import rate_limits
+from leacorner.breadcrumbs import Breadcrumbs
 from leacorner.client_address import client_address
+from leacorner.downloads import bytes_response, stored_file_response, streamed_csv_response
 from leacorner.pagination import EstimatedCountPaginator, bounded_count
 from leacorner.transitions import TransitionError
+from leacorner.upload_errors import upload_not_stored_message
 
+from .emergency import urgent_call_sentence
 from .exports import csv_rows, stix_bundle
 from .forms import (
     AcknowledgeForm,
@@ -62,30 +65,30 @@ GUIDANCE_NAV = [
 ]
 
 
+REPORTING = Breadcrumbs(
+    gettext_lazy("Cyber-incident reporting"), reverse_lazy("cyber_reports:guidance")
+)
+DESKS = Breadcrumbs(gettext_lazy("Cyber desks"), reverse_lazy("cyber_reports:desk_index"))
+
+
 def _guidance(request: HttpRequest, template: str, **context) -> HttpResponse:
     nav = [(reverse(name), _(label)) for name, label in GUIDANCE_NAV]
-    crumbs = [(_("Cyber-incident reporting"), reverse("cyber_reports:guidance"))]
+    crumbs = REPORTING
     current = next((label for url, label in nav if url == request.path), None)
-    if current and request.path != crumbs[0][1]:
-        crumbs.append((current, request.path))
+    if current and request.path != REPORTING.url:
+        crumbs = REPORTING.then(current, request.path)
     return render(request, template, {"guidance_nav": nav, "crumbs": crumbs, **context})
 
 
-def _public_crumbs(label: str) -> list[tuple[str, str]]:
-    return [(_("Cyber-incident reporting"), reverse("cyber_reports:guidance")), (label, "")]
-
-
 def _desk_crumbs(agency: Agency | None = None, report: CyberIncidentReport | None = None):
-    crumbs = [(_("Cyber desks"), reverse("cyber_reports:desk_index"))]
+    crumbs = DESKS
     if agency is not None:
-        crumbs.append(
-            (
-                _("%(agency)s desk") % {"agency": agency.short_name},
-                reverse("cyber_reports:desk_list", kwargs={"agency": agency.code.lower()}),
-            )
+        crumbs = crumbs.then(
+            _("%(agency)s desk") % {"agency": agency.short_name},
+            reverse("cyber_reports:desk_list", kwargs={"agency": agency.code.lower()}),
         )
     if report is not None:
-        crumbs.append((report.tracking_number, ""))
+        crumbs = crumbs.then(report.tracking_number)
     return crumbs
 
 
@@ -124,12 +127,12 @@ def _over_anonymous_limit(request: HttpRequest, *, filing: bool) -> bool:
 
 def _anonymous_limit_message() -> str:
     window = int(rate_limits.ANONYMOUS_REPORTS.window.total_seconds() // 60)
-    return _(
+    refusal = _(
         "Too many reports have been sent from your network address in the last "
         "%(minutes)d minutes, so this one was not sent. Your answers are kept below: "
-        "sign in, or try again later. If the incident is urgent, call DHS/CISA at "
-        "(888) 282-0870 or FBI CyWatch at (855) 292-3937 now."
+        "sign in, or try again later."
     ) % {"minutes": window}
+    return " ".join(filter(None, [refusal, urgent_call_sentence()]))
 
 
 def _initial_for(user) -> dict:
@@ -149,11 +152,13 @@ def _initial_for(user) -> dict:
 
 
 def _storage_error_message() -> str:
-    return _(
-        "Your files could not be stored just now, so nothing was sent. Your answers are kept "
-        "below: try again in a few minutes, or send the report without the files and add them "
-        "later from the link on your receipt. If the incident is urgent, call DHS/CISA at "
-        "(888) 282-0870 or FBI CyWatch at (855) 292-3937 now."
+    return upload_not_stored_message(
+        _("Your files could not be stored just now."),
+        _(
+            "You can also send the report without the files and add them later from the link "
+            "on your receipt."
+        ),
+        urgent_call_sentence(),
     )
 
 
@@ -170,7 +175,7 @@ def _blank_form_html(language: str, incident_types: tuple) -> str:
 
 def _report_form_page(request, form=None, formset=None, *, status: int = 200) -> HttpResponse:
     """The form page with `form`, or without one the empty form of anonymous visitors."""
-    context = {"form": form, "formset": formset, "crumbs": _public_crumbs(_("Report an incident"))}
+    context = {"form": form, "formset": formset, "crumbs": REPORTING.then(_("Report an incident"))}
     if form is None:
         incident_types = tuple(IncidentType.objects.values_list("pk", "name", "description"))
         context["form_html"] = _blank_form_html(get_language(), incident_types)
@@ -239,8 +244,7 @@ def report_received(request: HttpRequest, tracking_number: str) -> HttpResponse:
         {
             "report": report,
             "routings": routings,
-            "agencies": Agency.objects.all(),
-            "crumbs": _public_crumbs(_("Report received")),
+            "crumbs": REPORTING.then(_("Report received")),
             "update_url": reverse(
                 "cyber_reports:report_update", kwargs={"token": received["token"]}
             ),
@@ -288,7 +292,7 @@ def report_update(request: HttpRequest, token: str) -> HttpResponse:
             "form": form,
             "updates": updates,
             "routings": report.routings.select_related("agency"),
-            "crumbs": _public_crumbs(_("Add to a report")),
+            "crumbs": REPORTING.then(_("Add to a report")),
         },
         status=status,
     )
@@ -493,44 +497,26 @@ def desk_attachment(
     """A file of a report routed to the desk's agency; always a download, never shown inline."""
     routing = _desk_routing(request, agency, tracking_number)
     attachment = get_object_or_404(Attachment, pk=attachment_id, report=routing.report)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    return stored_file_response(
+        attachment.file,
         filename=attachment.original_name,
         content_type="application/octet-stream",
+        default_name="attachment",
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
 
 
 def _csv_response(reports, filename: str) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
-    response = StreamingHttpResponse(
-        (writer.writerow(row) for row in csv_rows(reports.iterator(chunk_size=500))),
-        content_type="text/csv; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    rows = csv_rows(reports.iterator(chunk_size=500))
+    return streamed_csv_response(rows, filename=filename)
 
 
 def _stix_response(reports, filename: str) -> HttpResponse:
     bundle = stix_bundle(reports)
-    response = HttpResponse(
-        bundle.serialize(pretty=True), content_type="application/stix+json;version=2.1"
+    return bytes_response(
+        bundle.serialize(pretty=True).encode(),
+        filename=filename,
+        content_type="application/stix+json;version=2.1",
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _stamp() -> str:

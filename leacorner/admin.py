@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from .mail import retry_undelivered
 from .models import OutgoingEmail
 from .pagination import EstimatedCountPaginator
+from .read_only_admin import ReadOnlyAdminMixin
 
 
 @admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
+class OutgoingEmailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Delivery state of every notice; superusers may queue undelivered ones again."""
 
     list_display = ["created_at", "kind", "to", "subject", "status", "attempts", "sent_at"]
@@ -17,21 +18,6 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     paginator = EstimatedCountPaginator
     readonly_fields = [f.name for f in OutgoingEmail._meta.fields]
     actions = ["retry"]
-
-    def has_module_permission(self, request) -> bool:
-        return request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return request.user.is_superuser
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
     @admin.action(description=_("Send the selected undelivered messages again"))
     def retry(self, request, queryset) -> None:

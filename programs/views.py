@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -211,6 +212,7 @@ def search(request: HttpRequest) -> HttpResponse:
     raw = request.GET.get("q", "")
     context: dict = {
         "search_query": raw,
+        "page_query": urlencode({"q": raw}),
         "crumbs": [(_("Search"), "")],
         "canonical_url": canonical_url(reverse("programs:search")),
     }

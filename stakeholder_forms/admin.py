@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,8 +22,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leacorner import numbering
+from leacorner.downloads import bytes_response, stored_file_response
 from leacorner.models import OutgoingEmail
 from leacorner.pagination import EstimatedCountPaginator
+from leacorner.read_only_admin import ReadOnlyAdminMixin
 from leacorner.transitions import TransitionError
 
 from .certification_pdf import render_certification_pdf
@@ -122,23 +124,10 @@ class AgeFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ReviewAdminMixin:
+class ReviewAdminMixin(ReadOnlyAdminMixin):
     """Read-only pages for holders of the review permission; nobody adds, edits or deletes."""
 
-    def has_module_permission(self, request) -> bool:
-        return request.user.is_active and request.user.has_perm(REVIEW_PERMISSION)
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return request.user.is_active and request.user.has_perm(REVIEW_PERMISSION)
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+    viewer_permission = REVIEW_PERMISSION
 
     def _transition_page(self, request, obj, *, title, form, template_context=None):
         context = {
@@ -153,14 +142,8 @@ class ReviewAdminMixin:
 
 
 def _download(field_file, name: str) -> FileResponse:
-    if not field_file:
-        raise Http404
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    return FileResponse(
-        handle, as_attachment=True, filename=name or "document.pdf", content_type="application/pdf"
+    return stored_file_response(
+        field_file, filename=name, content_type="application/pdf", default_name="document.pdf"
     )
 
 
@@ -671,13 +654,15 @@ class CertificationAdmin(ReviewAdminMixin, admin.ModelAdmin):
         RecordView.log(
             viewer=request.user, request=obj.request, what=RecordView.What.CERTIFICATION_PDF
         )
-        response = HttpResponse(render_certification_pdf(obj), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{obj.number}.pdf"'
-        return response
+        return bytes_response(
+            render_certification_pdf(obj),
+            filename=f"{obj.number}.pdf",
+            content_type="application/pdf",
+        )
 
 
 @admin.register(RecordView)
-class RecordViewAdmin(admin.ModelAdmin):
+class RecordViewAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Who opened which request or certification: the staff-access log, for superusers."""
 
     list_display = ["at", "viewer", "what", "request"]
@@ -688,18 +673,3 @@ class RecordViewAdmin(admin.ModelAdmin):
     show_full_result_count = False
     paginator = EstimatedCountPaginator
     readonly_fields = ["at", "viewer", "what", "request"]
-
-    def has_module_permission(self, request) -> bool:
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return request.user.is_active and request.user.is_superuser
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

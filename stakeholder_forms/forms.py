@@ -1,7 +1,6 @@
 """The clerk's forms (new request, answer, withdraw), the public verification form and the
 reviewers' decision forms used in the admin."""
 
-from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
 from django.conf import settings
@@ -11,6 +10,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from leacorner.forms import FieldsOnlyFormMixin
 
 from . import identifiers
 from .models import (
@@ -63,7 +64,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class StakeholderRequestForm(forms.ModelForm):
+class StakeholderRequestForm(FieldsOnlyFormMixin, forms.ModelForm):
     """Everything a clerk gives when filing a request. Every problem is reported at once."""
 
     information_requested = forms.MultipleChoiceField(
@@ -174,8 +175,6 @@ class StakeholderRequestForm(forms.ModelForm):
             self.fields["document"].label = _("Replace the supporting document (optional)")
         else:
             del self.fields["remove_document"]
-        self.helper = FormHelper()
-        self.helper.form_tag = False
         self.helper.layout = Layout(
             Fieldset(
                 _("About you and your agency"),
@@ -291,7 +290,7 @@ class StakeholderRequestForm(forms.ModelForm):
         return fields
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(FieldsOnlyFormMixin, forms.Form):
     message = forms.CharField(
         label=gettext_lazy("Your answer"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -305,11 +304,6 @@ class AnswerForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-
     def clean_document(self):
         upload = self.cleaned_data.get("document")
         if upload:
@@ -317,7 +311,7 @@ class AnswerForm(forms.Form):
         return upload
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(FieldsOnlyFormMixin, forms.Form):
     note = forms.CharField(
         label=gettext_lazy("Why are you withdrawing it? (optional)"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -326,13 +320,8 @@ class WithdrawForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
 
-
-class VerifyForm(forms.Form):
+class VerifyForm(FieldsOnlyFormMixin, forms.Form):
     number = forms.CharField(
         label=gettext_lazy("Certification number"),
         max_length=30,
@@ -350,8 +339,6 @@ class VerifyForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["number"].widget.attrs.update(autocomplete="off", spellcheck="false")
         self.fields["code"].widget.attrs.update(autocomplete="off", spellcheck="false")
-        self.helper = FormHelper()
-        self.helper.form_tag = False
 
     def clean_number(self) -> str:
         return "".join(self.cleaned_data["number"].split()).upper()

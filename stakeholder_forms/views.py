@@ -9,17 +9,22 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.access import public, role_required
 from accounts.roles import Role
+from leacorner.breadcrumbs import Breadcrumbs
+from leacorner.downloads import bytes_response, stored_file_response
 from leacorner.rate_limits import CERTIFICATE_CHECKS
 from leacorner.transitions import TransitionError
+from leacorner.upload_errors import upload_not_stored_message
 
 from .certification_pdf import render_certification_pdf
 from .forms import AnswerForm, StakeholderRequestForm, VerifyForm, WithdrawForm, validate_pdf
@@ -41,8 +46,9 @@ def _my_request(request: HttpRequest, pk: int) -> StakeholderRequest:
     )
 
 
-def _crumbs(*trail) -> list[tuple[str, str]]:
-    return [(_("My requests"), reverse("stakeholder_forms:request_list")), *trail]
+MY_REQUESTS = Breadcrumbs(
+    gettext_lazy("My requests"), reverse_lazy("stakeholder_forms:request_list")
+)
 
 
 @role_required(Role.CLERK)
@@ -76,9 +82,10 @@ def request_list(request: HttpRequest) -> HttpResponse:
         {
             "page_obj": page,
             "status": status,
+            "page_query": urlencode({"status": status}) if status else "",
             "statuses": Status.choices,
             "drafts": drafts,
-            "crumbs": [(_("My requests"), "")],
+            "crumbs": MY_REQUESTS,
         },
     )
 
@@ -98,10 +105,7 @@ def _draft_data(post) -> dict:
 
 
 def _storage_error_message() -> str:
-    return _(
-        "Your document could not be stored just now, so nothing was sent. Your answers are "
-        "kept: try again in a few minutes."
-    )
+    return upload_not_stored_message(_("Your document could not be stored just now."))
 
 
 def _save_draft(request: HttpRequest, draft: RequestDraft | None) -> tuple[RequestDraft, bool]:
@@ -209,7 +213,7 @@ def request_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "draft": draft,
             "form_action": action,
             "duplicates": duplicates,
-            "crumbs": _crumbs((_("New request"), "")),
+            "crumbs": MY_REQUESTS.then(_("New request")),
         },
         status=status,
     )
@@ -235,7 +239,7 @@ def request_submitted(request: HttpRequest, pk: int) -> HttpResponse:
         "stakeholder_forms/request_submitted.html",
         {
             "request_obj": stakeholder_request,
-            "crumbs": _crumbs((stakeholder_request.tracking_number, "")),
+            "crumbs": MY_REQUESTS.then(stakeholder_request.tracking_number),
         },
     )
 
@@ -263,7 +267,7 @@ def _detail(request, stakeholder_request, *, answer_form=None, status=200) -> Ht
             "question": question,
             "answer_form": answer_form or (AnswerForm() if may_answer else None),
             "may_withdraw": "withdraw" in actions,
-            "crumbs": _crumbs((stakeholder_request.tracking_number, "")),
+            "crumbs": MY_REQUESTS.then(stakeholder_request.tracking_number),
         },
         status=status,
     )
@@ -337,10 +341,9 @@ def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "request_obj": stakeholder_request,
             "form": form,
-            "crumbs": _crumbs(
-                (stakeholder_request.tracking_number, stakeholder_request.get_absolute_url()),
-                (_("Withdraw"), ""),
-            ),
+            "crumbs": MY_REQUESTS.then(
+                stakeholder_request.tracking_number, stakeholder_request.get_absolute_url()
+            ).then(_("Withdraw")),
         },
     )
 
@@ -349,17 +352,11 @@ def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def request_document(request: HttpRequest, pk: int) -> FileResponse:
     stakeholder_request = _my_request(request, pk)
-    if not stakeholder_request.document:
-        raise Http404
-    try:
-        handle = stakeholder_request.document.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=stakeholder_request.document_name or "document.pdf",
+    return stored_file_response(
+        stakeholder_request.document,
+        filename=stakeholder_request.document_name,
         content_type="application/pdf",
+        default_name="document.pdf",
     )
 
 
@@ -370,9 +367,11 @@ def certification_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     certification = getattr(stakeholder_request, "certification", None)
     if certification is None:
         raise Http404
-    response = HttpResponse(render_certification_pdf(certification), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{certification.number}.pdf"'
-    return response
+    return bytes_response(
+        render_certification_pdf(certification),
+        filename=f"{certification.number}.pdf",
+        content_type="application/pdf",
+    )
 
 
 @public
@@ -396,7 +395,7 @@ def verify_certification(request: HttpRequest) -> HttpResponse:
             "form": form,
             "outcome": outcome,
             "window_minutes": int(CERTIFICATE_CHECKS.window.total_seconds() // 60),
-            "crumbs": [(_("Verify a certification"), "")],
+            "crumbs": Breadcrumbs(_("Verify a certification")),
         },
         status=status,
     )

@@ -1,11 +1,15 @@
 """The USWDS crispy-forms pack: labels, hints, errors tied to inputs, fieldsets, summary."""
 
+import importlib
 import re
 
+import pytest
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
 from crispy_forms.utils import render_crispy_form
 from django import forms
+
+from leacorner.forms import FieldsOnlyFormMixin
 
 
 class SampleForm(forms.Form):
@@ -99,3 +103,46 @@ def test_values_typed_survive_a_failed_validation():
     assert 'value="Maria López"' in html
     assert ">\nMissed the 9 a.m. hearing</textarea>" in html
     assert '<option value="court" selected>Court</option>' in html
+
+
+class FieldsOnlySample(FieldsOnlyFormMixin, forms.Form):
+    note = forms.CharField(label="Note")
+
+
+class FieldsOnlyWithLayout(FieldsOnlyFormMixin, forms.Form):
+    note = forms.CharField(label="Note")
+    hidden_from_layout = forms.CharField(label="Not laid out", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(Fieldset("About it", "note"))
+
+
+def test_a_fields_only_form_renders_inside_the_pages_own_form_tag():
+    html = render_crispy_form(FieldsOnlySample({"note": ""}))
+    assert "<form" not in html
+    assert re.search(r'<label class="usa-label[^"]*" for="id_note">Note', html)
+    assert "This field is required." in html
+    laid_out = render_crispy_form(FieldsOnlyWithLayout())
+    assert "<form" not in laid_out
+    assert '<legend class="usa-legend usa-legend--large">About it</legend>' in laid_out
+    assert "Not laid out" not in laid_out  # the layout passed in is the one used
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "form_class",
+    [
+        "stakeholder_forms.forms.AnswerForm",
+        "stakeholder_forms.forms.WithdrawForm",
+        "stakeholder_forms.forms.VerifyForm",
+        "cyber_reports.forms.CyberIncidentReportForm",
+        "cyber_reports.forms.ReportUpdateForm",
+    ],
+)
+def test_the_clerk_and_reporter_forms_render_fields_only(form_class):
+    module, name = form_class.rsplit(".", 1)
+    form = getattr(importlib.import_module(module), name)()
+    assert isinstance(form, FieldsOnlyFormMixin)
+    html = render_crispy_form(form)
+    assert "<form" not in html and 'class="usa-label"' in html

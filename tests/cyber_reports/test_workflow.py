@@ -156,7 +156,8 @@ def test_delivery_state_is_shown_to_the_desk(
     report = CyberIncidentReport.objects.get()
     client, _user = role_client(Role.DESK_FBI)
     page = client.get(f"/cyber-incidents/desk/fbi/{report.tracking_number}/").content.decode()
-    assert "fbi-desk@leacorner.example: <strong>Retrying</strong>" in page
+    # The notices table (templates/includes/_notices.html): the address, then its state.
+    assert "<td>New report</td><td>fbi-desk@leacorner.example</td><td>Retrying</td>" in page
     assert "usss-desk@leacorner.example" not in page
 
 

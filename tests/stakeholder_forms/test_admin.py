@@ -1,6 +1,8 @@
 """The ERO queue in the admin: what reviewers see, the buttons they get, what each one does."""
 
 import datetime
+import io
+import os
 import re
 
 import pytest
@@ -13,6 +15,7 @@ from stakeholder_forms.models import Certification, RecordView, StakeholderReque
 
 from ..conftest import signed_in_client
 from ..factories import StakeholderRequestFactory, UserFactory, approved_request, custody_findings
+from .conftest import MINIMAL_PDF
 
 CHANGELIST = reverse("admin:stakeholder_forms_stakeholderrequest_changelist")
 
@@ -195,6 +198,28 @@ def test_staff_views_are_logged_and_shown(reviewer, reviewer_client):
     superuser = signed_in_client(UserFactory(is_staff=True, is_superuser=True))
     log = superuser.get(reverse("admin:stakeholder_forms_recordview_changelist")).content.decode()
     assert item.tracking_number in log
+
+
+def test_reviewers_download_documents_and_pdfs_privately(reviewer, reviewer_client):
+    item, certification = approved_request(reviewer=reviewer)
+    document_url = action_url(item, "document")
+    assert reviewer_client.get(document_url).status_code == 404  # no document on the request
+    item.document.save("stored", io.BytesIO(MINIMAL_PDF), save=False)
+    item.document_name = "capias.pdf"
+    item.save(update_fields=["document", "document_name"])
+    document = reviewer_client.get(document_url)
+    assert b"".join(document.streaming_content) == MINIMAL_PDF
+    assert document["Content-Disposition"] == 'attachment; filename="capias.pdf"'
+    pdf = reviewer_client.get(
+        reverse("admin:stakeholder_forms_certification_pdf", args=[certification.pk])
+    )
+    assert pdf["Content-Disposition"] == f'attachment; filename="{certification.number}.pdf"'
+    for response in (document, pdf):
+        assert response["Content-Type"] == "application/pdf"
+        # The admin adds its own never-cache directives to ours.
+        assert {"private", "no-store"} <= set(response["Cache-Control"].split(", "))
+    os.remove(item.document.path)
+    assert reviewer_client.get(document_url).status_code == 404  # gone from the storage
 
 
 def test_revoke_in_the_admin(reviewer, reviewer_client):

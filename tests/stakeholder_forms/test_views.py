@@ -337,6 +337,33 @@ def test_the_clerk_downloads_the_certification_once_issued(reviewer):
     assert response.content.startswith(b"%PDF")
 
 
+def test_the_clerks_document_and_certification_are_private_downloads(reviewer):
+    """Both are about a person: attachments that no cache keeps (leacorner/downloads.py)."""
+    item, certification = approved_request(reviewer=reviewer)
+    item.document.save("stored", io.BytesIO(MINIMAL_PDF), save=False)
+    item.document_name = 'Bench "warrant".pdf'
+    item.save(update_fields=["document", "document_name"])
+    client = signed_in_client(item.clerk)
+    document = client.get(reverse("stakeholder_forms:request_document", args=[item.pk]))
+    assert b"".join(document.streaming_content) == MINIMAL_PDF
+    assert document["Content-Disposition"] == 'attachment; filename="Bench warrant.pdf"'
+    pdf = client.get(reverse("stakeholder_forms:certification_pdf", args=[item.pk]))
+    assert pdf["Content-Disposition"] == f'attachment; filename="{certification.number}.pdf"'
+    for response in (document, pdf):
+        assert response["Cache-Control"] == "private, no-store"
+
+
+def test_a_document_missing_from_the_storage_answers_404(clerk_client):
+    upload = SimpleUploadedFile("warrant.pdf", MINIMAL_PDF, content_type="application/pdf")
+    assert clerk_client.post(NEW, form_data(document=upload)).status_code == 302
+    item = StakeholderRequest.objects.get()
+    url = reverse("stakeholder_forms:request_document", args=[item.pk])
+    os.remove(item.document.path)
+    assert clerk_client.get(url).status_code == 404
+    StakeholderRequest.objects.filter(pk=item.pk).update(document="")
+    assert clerk_client.get(url).status_code == 404
+
+
 def test_staff_cannot_use_the_clerk_pages(reviewer_client):
     assert reviewer_client.get(LIST).status_code == 403
     assert reviewer_client.get(NEW).status_code == 403

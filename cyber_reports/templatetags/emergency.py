@@ -1,0 +1,13 @@
+"""`{% emergency_lines as lines %}`: the agencies' emergency lines for a page's own sentence,
+read from the database on every render, so an edit in the admin shows at once."""
+
+from django import template
+
+from ..emergency import emergency_lines as build_emergency_lines
+
+register = template.Library()
+
+
+@register.simple_tag
+def emergency_lines() -> str:
+    return build_emergency_lines()
