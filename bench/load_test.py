@@ -2,7 +2,7 @@
 
 Runs the portal as in production with `bench/harness.py` (DEBUG off, gunicorn on 127.0.0.1, a
 throw-away PostgreSQL database migrated with the directory's seed content), fills it with
-`manage.py seed_scale` (5,000 stakeholder requests and 5,000 cyber reports at the default
+`bench/seed_scale.py` (5,000 stakeholder requests and 5,000 cyber reports at the default
 scale, so every queue and list has work in it), gives the simulated people their accounts
 (`prepare_accounts`), starts the task worker with an SMTP sink on loopback (so the
 confirmation e-mails of every filing are really sent, and go nowhere), then runs
@@ -33,6 +33,7 @@ from tests.smtp import SMTPListener  # noqa: E402 - the project root is on the p
 
 LOCUST = Path(sys.executable).with_name("locust")
 LOCUSTFILE = Path(__file__).resolve().parent / "load" / "locustfile.py"
+SEED_SCALE = Path(__file__).resolve().parent / "seed_scale.py"
 P95_TARGET_MS = 300
 TABLE = "{:>7} {:>5} {:>6} {:>7} {:>7} {:>7} {:>7} {:>8} {:>6} {:>5} {:>10}"
 STAFF_DESKS = ("cisa", "usss", "hsi", "fbi")
@@ -275,7 +276,12 @@ def main() -> None:
             env={"EMAIL_PORT": str(smtp.port)},
             database_name=f"leacorner_load_{os.getpid()}",
         ) as portal:
-            portal.manage("seed_scale", "--scale", str(options.scale), timeout=600)
+            subprocess.run(
+                [sys.executable, str(SEED_SCALE), "--scale", str(options.scale)],
+                env=portal.env,
+                check=True,
+                timeout=600,
+            )
             portal.setup_django()
             from django.db import connections
 
