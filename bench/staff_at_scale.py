@@ -43,9 +43,6 @@ def main() -> int:
     import django
 
     django.setup()
-    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
@@ -53,6 +50,7 @@ def main() -> int:
     from accounts.models import User
     from cyber_reports.models import CyberIncidentReport
     from stakeholder_forms.models import StakeholderRequest
+    from testkit.mfa import signed_in_client
 
     setup_test_environment()  # the test client's template signals; settings stay production
     from django.core.management import call_command
@@ -60,20 +58,8 @@ def main() -> int:
     call_command("collectstatic", interactive=False, verbosity=0)
 
     def client_for(email: str) -> Client:
-        user = User.objects.get(email=email)
-        if not Authenticator.objects.filter(user=user, type="totp").exists():
-            TOTP.activate(user, generate_totp_secret())
-        client = Client()
-        client.force_login(user)
-        session = client.session
-        now = time.time()
-        session[AUTHENTICATION_METHODS_SESSION_KEY] = [
-            {"method": "password", "at": now, "email": user.email},
-            {"method": "mfa", "at": now, "type": "totp"},
-        ]
-        session["account_authentication_methods_user"] = str(user.pk)
-        session.save()
-        return client
+        """A seeded staff member signed in with MFA passed (enrolled in TOTP on the first run)."""
+        return signed_in_client(User.objects.get(email=email))
 
     from django.db import DatabaseError
 
