@@ -2,7 +2,7 @@
 
 Runs the portal as in production with `bench/harness.py` (DEBUG off, gunicorn on 127.0.0.1, a
 throw-away PostgreSQL database migrated with the directory's seed content), fills it with
-`manage.py seed_scale` (5,000 stakeholder requests and 5,000 cyber reports at the default
+`bench/seed_scale.py` (5,000 stakeholder requests and 5,000 cyber reports at the default
 scale, so every queue and list has work in it), gives the simulated people their accounts
 (`prepare_accounts`), starts the task worker with an SMTP sink on loopback (so the
 confirmation e-mails of every filing are really sent, and go nowhere), then runs
@@ -29,10 +29,11 @@ from pathlib import Path
 from harness import ROOT, Portal, format_rss
 
 sys.path.insert(0, str(ROOT))
-from tests.smtp import SMTPListener  # noqa: E402 - the project root is on the path only from here
+from testkit.smtp import SMTPListener  # noqa: E402 - the project root is on the path only from here
 
 LOCUST = Path(sys.executable).with_name("locust")
 LOCUSTFILE = Path(__file__).resolve().parent / "load" / "locustfile.py"
+SEED_SCALE = Path(__file__).resolve().parent / "seed_scale.py"
 P95_TARGET_MS = 300
 TABLE = "{:>7} {:>5} {:>6} {:>7} {:>7} {:>7} {:>7} {:>8} {:>6} {:>5} {:>10}"
 STAFF_DESKS = ("cisa", "usss", "hsi", "fbi")
@@ -44,12 +45,12 @@ def prepare_accounts(count: int) -> dict:
     not empty, then new ones. Each gets the run's password and a verified e-mail address;
     each staff member a TOTP authenticator whose secret the locust users type codes from."""
     from allauth.account.models import EmailAddress
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.contrib.auth.hashers import make_password
     from django.contrib.auth.models import Group
 
     from accounts.models import User
     from accounts.roles import DESK_ROLES, Role
+    from testkit.mfa import enrol_totp
 
     password = secrets.token_urlsafe(18)
     hashed = make_password(password)  # hashed once: the hasher is slow on purpose
@@ -74,16 +75,13 @@ def prepare_accounts(count: int) -> dict:
     for user in people(Role.CLERK, count, lambda i: f"load.clerk{i}@court.example"):
         accounts["clerk"].append({"email": user.email})
     for user in people(Role.ERO_REVIEWER, count, lambda i: f"load.reviewer{i}@ice.example"):
-        secret = generate_totp_secret()
-        TOTP.activate(user, secret)
-        accounts["reviewer"].append({"email": user.email, "totp_secret": secret})
+        accounts["reviewer"].append({"email": user.email, "totp_secret": enrol_totp(user)})
     # Desk members of every agency in turn, so each desk's list is worked.
     per_desk = -(-count // len(STAFF_DESKS))
     for code in STAFF_DESKS:
         role = DESK_ROLES[code.upper()]
         for user in people(role, per_desk, lambda i, c=code: f"load.{c}.desk{i}@{c}.example"):
-            secret = generate_totp_secret()
-            TOTP.activate(user, secret)
+            secret = enrol_totp(user)
             accounts["desk"].append({"email": user.email, "totp_secret": secret, "agency": code})
     # Interleave the agencies: the first desk users spawned belong to different desks.
     accounts["desk"] = [
@@ -275,7 +273,12 @@ def main() -> None:
             env={"EMAIL_PORT": str(smtp.port)},
             database_name=f"leacorner_load_{os.getpid()}",
         ) as portal:
-            portal.manage("seed_scale", "--scale", str(options.scale), timeout=600)
+            subprocess.run(
+                [sys.executable, str(SEED_SCALE), "--scale", str(options.scale)],
+                env=portal.env,
+                check=True,
+                timeout=600,
+            )
             portal.setup_django()
             from django.db import connections
 

@@ -1,6 +1,6 @@
 """Staff pages at a million rows: the ERO admin queue and an agency desk list.
 
-Needs a PostgreSQL database filled by `manage.py seed_scale` (default: leacorner_scale on
+Needs a PostgreSQL database filled by `bench/seed_scale.py` (default: leacorner_scale on
 127.0.0.1). Renders each page in process through Django's test client with production settings
 (DEBUG off), signed in as a seeded reviewer or desk member with MFA passed, and prints per page
 the p50 and p95 latency over `--runs` renders, the number of queries, and with `--explain` the
@@ -43,9 +43,6 @@ def main() -> int:
     import django
 
     django.setup()
-    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
@@ -53,6 +50,7 @@ def main() -> int:
     from accounts.models import User
     from cyber_reports.models import CyberIncidentReport
     from stakeholder_forms.models import StakeholderRequest
+    from testkit.mfa import signed_in_client
 
     setup_test_environment()  # the test client's template signals; settings stay production
     from django.core.management import call_command
@@ -60,20 +58,8 @@ def main() -> int:
     call_command("collectstatic", interactive=False, verbosity=0)
 
     def client_for(email: str) -> Client:
-        user = User.objects.get(email=email)
-        if not Authenticator.objects.filter(user=user, type="totp").exists():
-            TOTP.activate(user, generate_totp_secret())
-        client = Client()
-        client.force_login(user)
-        session = client.session
-        now = time.time()
-        session[AUTHENTICATION_METHODS_SESSION_KEY] = [
-            {"method": "password", "at": now, "email": user.email},
-            {"method": "mfa", "at": now, "type": "totp"},
-        ]
-        session["account_authentication_methods_user"] = str(user.pk)
-        session.save()
-        return client
+        """A seeded staff member signed in with MFA passed (enrolled in TOTP on the first run)."""
+        return signed_in_client(User.objects.get(email=email))
 
     from django.db import DatabaseError
 
@@ -84,13 +70,15 @@ def main() -> int:
         print(f"staff at scale: skipped, no database ({error}".strip() + ")")
         return 0
     if total < 1000:
-        print("staff at scale: skipped, fill the database first with manage.py seed_scale")
+        print("staff at scale: skipped, fill the database first with bench/seed_scale.py")
         return 0
     reviewer = client_for("reviewer0@ice.example")
     desk = client_for("cisa.desk0@cisa.example")
     middle = StakeholderRequest.objects.order_by("pk")[total // 2]
     with_a_number = StakeholderRequest.objects.exclude(a_number="").order_by("pk")[total // 3]
-    report = CyberIncidentReport.objects.filter(routings__agency__code="CISA").order_by("-pk")[500]
+    cisa = CyberIncidentReport.objects.filter(routings__agency__code="CISA").order_by("-pk")
+    # The 500th newest report of the CISA desk (its newest in a small database).
+    report = next(iter(cisa[500:501]), None) or cisa.first()
     queue = "/admin/stakeholder_forms/stakeholderrequest/"
     desk_list = "/cyber-incidents/desk/cisa/"
     a = with_a_number.a_number

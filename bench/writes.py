@@ -21,46 +21,21 @@ the limit is still checked and counted on every filing. Stakeholder requests hav
 """
 
 import argparse
-import datetime
 import functools
 import re
 import statistics
 import sys
 import time
 
-from harness import Browser, Failure, Portal, cyber_report_fields, format_rss, load
+from harness import ROOT, Browser, Failure, Portal, format_rss, load
+
+sys.path.insert(0, str(ROOT))
+from testkit.payloads import cyber_report_post, stakeholder_request_post  # noqa: E402
 
 TARGET_CYBER_PER_SECOND = 100
 CLERK_PASSWORD = "bench-clerk-password-0123456789"  # noqa: S105 - a throw-away database
 CIR_NUMBER = re.compile(r"CIR-\d{4}-\d{6}")
 CJS_NUMBER = re.compile(rb"CJS-\d{4}-\d{6}")
-
-
-def stakeholder_request_fields(n: int) -> dict:
-    # A different person each time, so the duplicate warning never stops a filing.
-    return {
-        "requester_name": "Bench Clerk",
-        "requester_title": "Deputy clerk",
-        "agency_name": "Fairfax County Circuit Court",
-        "agency_type": "court",
-        "agency_ori": "VA0290000",
-        "requester_phone": "(703) 555-0142",
-        "mailing_address": "4110 Chain Bridge Road\nFairfax, VA 22030",
-        "subject_family_name": f"Doe{n}",
-        "subject_given_names": "John",
-        "subject_date_of_birth": "1985-03-02",
-        "subject_country_of_birth": "Mexico",
-        "subject_sex": "male",
-        "a_number": "A123-456-789",
-        "obligation_type": "court_appearance",
-        "obligation_date": (datetime.date.today() - datetime.timedelta(days=20)).isoformat(),
-        "obligation_court": "Fairfax County Circuit Court",
-        "case_number": "CR-2026-00412",
-        "obligation_description": "Did not appear for arraignment; bond forfeited.",
-        "information_requested": ["wants_custody_on_date", "wants_custody_dates"],
-        "attested": "on",
-        "action": "submit",
-    }
 
 
 def _expect(response, status: int, what: str) -> None:
@@ -77,11 +52,9 @@ def file_cyber_reports(port: int, incident_type_pk: int, number: int):
         browser = Browser(port)
         form = browser.get(path)
         _expect(form, 200, "the report form")
-        answer = browser.post(
-            path,
-            cyber_report_fields(incident_type_pk, next(counter)),
-            token=browser.csrf_token(form),
-        )
+        # The shortest filing: the required answers only (no indicators, no status change).
+        report = cyber_report_post([incident_type_pk], optional_answers=False, filing=next(counter))
+        answer = browser.post(path, report, token=browser.csrf_token(form))
         _expect(answer, 302, "filing a report")
         receipt = browser.get(answer.headers["Location"])
         _expect(receipt, 200, "the receipt")
@@ -111,9 +84,9 @@ def file_stakeholder_requests(port: int, number: int):
     def step() -> tuple[int, str]:
         form = browser.get(path)
         _expect(form, 200, "the request form")
-        answer = browser.post(
-            path, stakeholder_request_fields(next(counter)), token=browser.csrf_token(form)
-        )
+        # A different person each time, so the duplicate warning never stops a filing.
+        request_post = stakeholder_request_post(subject_family_name=f"Doe{next(counter)}")
+        answer = browser.post(path, request_post, token=browser.csrf_token(form))
         _expect(answer, 302, "filing a request")
         location = answer.headers["Location"]
         found = re.search(r"/stakeholder-requests/(\d+)/submitted/$", location)

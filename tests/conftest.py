@@ -1,13 +1,9 @@
-import time
-
 import pytest
-from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from django.test import Client
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from accounts.roles import STAFF_ROLES, Role
+from testkit.mfa import signed_in_client
 
 from .factories import UserFactory
 
@@ -86,36 +82,6 @@ def _clear_cache():
     DirectoryRevision.forget()
 
 
-def enrol_totp(user) -> str:
-    """Give `user` a TOTP authenticator; returns its base32 secret."""
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
-    return secret
-
-
-def mark_mfa_passed(client: Client, user) -> None:
-    """Record in the client's session that `user` passed MFA, as allauth does at sign-in."""
-    session = client.session
-    now = time.time()
-    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
-        {"method": "password", "at": now, "email": user.email},
-        {"method": "mfa", "at": now, "type": "totp"},
-    ]
-    session["account_authentication_methods_user"] = str(user.pk)
-    session.save()
-
-
-def signed_in_client(user, *, mfa: bool | None = None) -> Client:
-    """A client signed in as `user`; staff users are enrolled in and have passed MFA unless
-    `mfa=False`."""
-    client = Client()
-    client.force_login(user)
-    if mfa if mfa is not None else user.is_staff:
-        enrol_totp(user)
-        mark_mfa_passed(client, user)
-    return client
-
-
 @pytest.fixture
 def make_user(db):
     return UserFactory
@@ -129,6 +95,16 @@ def clerk(db):
 @pytest.fixture
 def clerk_client(clerk):
     return signed_in_client(clerk)
+
+
+@pytest.fixture
+def reviewer(db):
+    return UserFactory(role=Role.ERO_REVIEWER)
+
+
+@pytest.fixture
+def reviewer_client(reviewer):
+    return signed_in_client(reviewer)
 
 
 @pytest.fixture
@@ -150,7 +126,7 @@ def role_client(db):
 def smtp_server(settings):
     """A real SMTP server on loopback, with the portal's SMTP backend pointed at it. The test
     may `smtp_server.stop()` it to simulate an outage and `start()` it again."""
-    from .smtp import SMTPListener
+    from testkit.smtp import SMTPListener
 
     listener = SMTPListener()
     listener.start()

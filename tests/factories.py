@@ -202,6 +202,26 @@ def custody_findings(stakeholder_request, **overrides) -> dict:
     return findings
 
 
+def approval_post(stakeholder_request, **overrides) -> dict:
+    """The reviewer's approval form as a browser posts it: `custody_findings()` typed into the
+    form (dates in ISO format, "yes"/"no", blanks for none) with the request's version."""
+
+    def typed(value) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        return str(value)
+
+    findings = custody_findings(stakeholder_request)
+    post = {"version": str(stakeholder_request.version)}
+    post.update((name, typed(value)) for name, value in findings.items())
+    post.update(overrides)
+    return post
+
+
 def approved_request(reviewer=None, **kwargs):
     """A request claimed and approved by `reviewer` (a new ERO reviewer by default)."""
     reviewer = reviewer or UserFactory(role=Role.ERO_REVIEWER)

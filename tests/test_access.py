@@ -6,6 +6,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.roles import Role
+from testkit.mfa import signed_in_client
 
 from .access_table import ACCESS_TABLE, url_kwargs
 from .access_table_base import (
@@ -19,7 +20,6 @@ from .access_table_base import (
     ROLES,
     SUPERUSER,
 )
-from .conftest import signed_in_client
 from .factories import UserFactory
 
 

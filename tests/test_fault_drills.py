@@ -2,7 +2,6 @@
 reports routed, the task worker killed in the middle of sending, and the upload storage not
 writable. (PostgreSQL restarted under load runs outside CI: bench/faults/.)"""
 
-import datetime
 import io
 import os
 import signal
@@ -22,13 +21,19 @@ from cyber_reports.models import Attachment, CyberIncidentReport
 from leacorner.mail import retry_undelivered
 from leacorner.models import OutgoingEmail
 from stakeholder_forms.models import Certification, RequestDraft, StakeholderRequest
+from testkit.mfa import signed_in_client
+from testkit.payloads import stakeholder_request_post
+from testkit.smtp import SMTPListener
 
-from .conftest import DATABASE_TASKS, signed_in_client
+from .conftest import DATABASE_TASKS
 from .cyber_reports.conftest import report_data
-from .factories import StakeholderRequestFactory, UserFactory, custody_findings
+from .factories import (
+    StakeholderRequestFactory,
+    UserFactory,
+    approval_post,
+    custody_findings,
+)
 from .fuzz.strategies import MINIMAL_PDF
-from .fuzz.test_stakeholder_fuzz import valid_request_post
-from .smtp import SMTPListener
 
 pytestmark = pytest.mark.django_db
 
@@ -45,27 +50,16 @@ def test_mail_server_down_while_requests_are_decided_and_reports_routed(
     reviewer = UserFactory(role=Role.ERO_REVIEWER)
     clerk_client, reviewer_client = signed_in_client(clerk), signed_in_client(reviewer)
     with django_capture_on_commit_callbacks(execute=True):
-        filed = clerk_client.post(reverse("stakeholder_forms:request_create"), valid_request_post())
+        filed = clerk_client.post(
+            reverse("stakeholder_forms:request_create"), stakeholder_request_post()
+        )
         assert filed.status_code == 302
         to_approve = StakeholderRequest.objects.get()
         to_deny, to_ask = StakeholderRequestFactory(), StakeholderRequestFactory()
         for item in (to_approve, to_deny, to_ask):
             assert reviewer_client.post(_admin("claim", item)).status_code == 302
             item.refresh_from_db()
-        day = to_approve.obligation_date
-        approved = reviewer_client.post(
-            _admin("approve", to_approve),
-            {
-                "version": to_approve.version,
-                "in_custody_on_date": "yes",
-                "custody_from": (day - datetime.timedelta(days=5)).isoformat(),
-                "custody_to": (day + datetime.timedelta(days=3)).isoformat(),
-                "facility": "Farmville Detention Center",
-                "removed_on": (day + datetime.timedelta(days=3)).isoformat(),
-                "removal_country": "Mexico",
-                "current_status": "removed",
-            },
-        )
+        approved = reviewer_client.post(_admin("approve", to_approve), approval_post(to_approve))
         denied = reviewer_client.post(
             _admin("deny", to_deny), {"version": to_deny.version, "reason": "no_record"}
         )
@@ -254,7 +248,7 @@ def test_cyber_attachments_storage_not_writable(
 def test_stakeholder_document_storage_not_writable(clerk, unwritable, settings):
     settings.MEDIA_ROOT = unwritable
     client = signed_in_client(clerk)
-    data = valid_request_post()
+    data = stakeholder_request_post()
     data["document"] = SimpleUploadedFile("capias.pdf", MINIMAL_PDF)
     response = client.post(reverse("stakeholder_forms:request_create"), data)
     assert response.status_code == 503

@@ -1,13 +1,14 @@
-"""`manage.py seed_scale` at a tiny scale: valid rows, the right proportions, counters advanced
-so the portal files new requests and reports after it. PostgreSQL only (it uses COPY)."""
+"""The benchmarks' scale seeder (`bench/seed_scale.py`) at a tiny scale: valid rows, the right
+proportions, counters advanced so the portal files new requests and reports after it.
+PostgreSQL only (it uses COPY)."""
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models import F
 
 from accounts.models import User
 from accounts.roles import Role
+from bench.seeding import SeedRefused, seed_scale
 from cyber_reports.models import CyberIncidentReport, ReportRouting
 from leacorner import numbering
 from programs.models import Program
@@ -27,7 +28,7 @@ def _postgres_only():
 
 
 def test_seed_scale_at_a_tiny_scale():
-    call_command("seed_scale", scale=0.002)
+    seed_scale(scale=0.002)
     assert User.objects.filter(groups__name=Role.CLERK.value).count() == 4
     assert Program.objects.filter(slug__startswith="scale-program-").count() == 1
     requests = StakeholderRequest.objects.all()
@@ -65,8 +66,8 @@ def test_seed_scale_at_a_tiny_scale():
     assert not StakeholderRequest.objects.filter(tracking_number=number).exists()
     tracking = str(numbering.allocate(numbering.Prefix.CYBER_REPORT))
     assert not CyberIncidentReport.objects.filter(tracking_number=tracking).exists()
-    with pytest.raises(CommandError, match="fresh one"):
-        call_command("seed_scale", scale=0.002)
+    with pytest.raises(SeedRefused, match="fresh one"):
+        seed_scale(scale=0.002)
 
 
 def test_the_foreign_keys_are_all_back_after_the_seed():
@@ -82,5 +83,5 @@ def test_the_foreign_keys_are_all_back_after_the_seed():
 
     before = foreign_keys()
     assert any(table == "stakeholder_forms_requestevent" for table, _n, _d in before)
-    call_command("seed_scale", scale=0.001)
+    seed_scale(scale=0.001)
     assert foreign_keys() == before

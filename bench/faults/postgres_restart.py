@@ -30,8 +30,8 @@ from urllib.parse import quote
 import requests
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "bench"))
-from harness import cyber_report_fields  # noqa: E402 - the benchmarks' one valid report
+sys.path.insert(0, str(ROOT))
+from testkit.payloads import cyber_report_post  # noqa: E402 - the root is on the path from here
 
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
@@ -138,12 +138,12 @@ class Client(threading.Thread):
                     continue
                 token = self.TOKEN.search(form.text).group(1)
                 cookies = "; ".join(f"{c.name}={c.value}" for c in form.cookies)
+                report = cyber_report_post(
+                    [self.pk], optional_answers=False, filing=self.number * 100_000 + n
+                )
                 answer = requests.post(
                     url,
-                    data={
-                        **cyber_report_fields(self.pk, self.number * 100_000 + n, who="drill"),
-                        "csrfmiddlewaretoken": token,
-                    },
+                    data={**report, "csrfmiddlewaretoken": token},
                     headers={**headers, "Cookie": cookies, "Referer": f"https://{self.base}/"},
                     allow_redirects=False,
                     timeout=10,

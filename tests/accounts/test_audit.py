@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 
 from accounts.models import SecurityEvent
 from accounts.roles import Role
-from tests.conftest import signed_in_client
+from testkit.mfa import signed_in_client
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db

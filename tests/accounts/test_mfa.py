@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.roles import Role
-from tests.conftest import enrol_totp, mark_mfa_passed, signed_in_client
+from testkit.mfa import enrol_totp, mark_mfa_passed, signed_in_client
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 
 from accounts.middleware import SESSION_STARTED_KEY
 from accounts.roles import Role
-from tests.conftest import signed_in_client
+from testkit.mfa import signed_in_client
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ from django.core import mail
 
 from accounts.models import SecurityEvent, User
 from accounts.roles import Role
+from testkit.totp import totp
 
 from ..factories import PASSWORD, UserFactory
-from ..totp import totp
 from .conftest import assert_accessible, screenshot, sign_in
 
 NEW_PASSWORD = "Stonewall-Quarry-Lantern-88"

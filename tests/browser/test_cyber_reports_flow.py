@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 
 from accounts.roles import Role
 from cyber_reports.models import CyberIncidentReport, ReportRouting
+from testkit.mfa import enrol_totp
 
-from ..conftest import enrol_totp
 from ..factories import PASSWORD, UserFactory
 from .conftest import assert_accessible, screenshot, sign_in
 

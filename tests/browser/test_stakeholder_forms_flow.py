@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from accounts.roles import Role
 from stakeholder_forms.models import Certification, StakeholderRequest
+from testkit.mfa import enrol_totp
 
-from ..conftest import enrol_totp
 from ..factories import PASSWORD, StakeholderRequestFactory, UserFactory, approved_request
 from .conftest import assert_accessible, screenshot, sign_in
 

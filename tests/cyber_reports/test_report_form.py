@@ -13,8 +13,8 @@ from django.urls import reverse
 from accounts.roles import Role
 from cyber_reports.models import CyberIncidentReport, NetworkIndicator
 from leacorner.models import OutgoingEmail
+from testkit.mfa import signed_in_client
 
-from ..conftest import signed_in_client
 from ..factories import CyberIncidentReportFactory, UserFactory
 from .conftest import report_data
 

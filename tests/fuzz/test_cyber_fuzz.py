@@ -16,8 +16,8 @@ from cyber_reports.models import (
     ReportUpdate,
 )
 from cyber_reports.workflow import find_by_update_token
+from testkit.mfa import signed_in_client
 
-from ..conftest import signed_in_client
 from ..cyber_reports.conftest import report_data
 from ..factories import UserFactory, routed_report
 from .checks import assert_refused_clearly, shows_an_error

@@ -14,24 +14,19 @@ from stakeholder_forms.models import (
     RequestEvent,
     StakeholderRequest,
 )
+from testkit.mfa import signed_in_client
+from testkit.payloads import stakeholder_request_post
 
-from ..conftest import enrol_totp, mark_mfa_passed
 from ..cyber_reports.conftest import report_data
 from ..factories import StakeholderRequestFactory, UserFactory, approved_request, routed_report
-from .test_stakeholder_fuzz import valid_request_post
 
 pytestmark = pytest.mark.django_db
 
 
 def _strict_client(user=None) -> Client:
-    client = Client(enforce_csrf_checks=True)
-    if user is not None:
-        client.force_login(user)
-        if user.is_staff:
-            if not user.authenticator_set.exists():
-                enrol_totp(user)
-            mark_mfa_passed(client, user)
-    return client
+    if user is None:
+        return Client(enforce_csrf_checks=True)
+    return signed_in_client(user, enforce_csrf_checks=True)
 
 
 def _everything() -> list:
@@ -79,8 +74,12 @@ def _cases():
         )
 
     return [
-        (clerk, reverse("stakeholder_forms:request_create"), valid_request_post()),
-        (clerk, reverse("stakeholder_forms:draft_edit", args=[draft.pk]), valid_request_post()),
+        (clerk, reverse("stakeholder_forms:request_create"), stakeholder_request_post()),
+        (
+            clerk,
+            reverse("stakeholder_forms:draft_edit", args=[draft.pk]),
+            stakeholder_request_post(),
+        ),
         (clerk, reverse("stakeholder_forms:draft_delete", args=[draft.pk]), {}),
         (clerk, reverse("stakeholder_forms:request_answer", args=[waiting.pk]), {"message": "x"}),
         (clerk, reverse("stakeholder_forms:request_withdraw", args=[mine.pk]), {"version": "1"}),

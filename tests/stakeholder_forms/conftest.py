@@ -1,10 +1,5 @@
 import pytest
 
-from accounts.roles import Role
-
-from ..conftest import signed_in_client
-from ..factories import UserFactory
-
 MINIMAL_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
     b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -15,13 +10,3 @@ MINIMAL_PDF = (
 def _uploads_in_tmp(settings, tmp_path):
     """Uploaded files go to a temporary folder, never into the working tree."""
     settings.MEDIA_ROOT = tmp_path / "uploads"
-
-
-@pytest.fixture
-def reviewer(db):
-    return UserFactory(role=Role.ERO_REVIEWER)
-
-
-@pytest.fixture
-def reviewer_client(reviewer):
-    return signed_in_client(reviewer)

@@ -12,8 +12,8 @@ from django.utils import timezone
 from accounts.roles import Role
 from leacorner.models import OutgoingEmail
 from stakeholder_forms.models import Certification, RecordView, StakeholderRequest
+from testkit.mfa import signed_in_client
 
-from ..conftest import signed_in_client
 from ..factories import StakeholderRequestFactory, UserFactory, approved_request, custody_findings
 from .conftest import MINIMAL_PDF
 

@@ -14,8 +14,9 @@ from django.urls import reverse
 from accounts.roles import Role
 from leacorner.models import OutgoingEmail
 from stakeholder_forms.models import RequestDraft, StakeholderRequest
+from testkit.mfa import signed_in_client
+from testkit.payloads import stakeholder_request_post
 
-from ..conftest import signed_in_client
 from ..factories import StakeholderRequestFactory, UserFactory, approved_request
 from .conftest import MINIMAL_PDF
 
@@ -23,47 +24,11 @@ NEW = reverse("stakeholder_forms:request_create")
 LIST = reverse("stakeholder_forms:request_list")
 
 
-def form_data(**overrides) -> dict:
-    last_week = (datetime.date.today() - datetime.timedelta(days=7)).isoformat()
-    data = {
-        "requester_name": "Pat Clerk",
-        "requester_title": "Deputy clerk",
-        "agency_name": "Arlington General District Court",
-        "agency_type": "court",
-        "agency_type_other": "",
-        "agency_ori": "va0070000",
-        "requester_phone": "703-555-0199",
-        "mailing_address": "1425 N Courthouse Rd\nArlington, VA 22201",
-        "subject_family_name": "Rivera",
-        "subject_given_names": "Ana Maria",
-        "subject_middle_name": "",
-        "subject_other_names": "",
-        "subject_date_of_birth": "1990-05-17",
-        "subject_country_of_birth": "Honduras",
-        "subject_sex": "female",
-        "a_number": "A 123 456 789",
-        "fbi_number": "",
-        "state_id_number": "",
-        "booking_number": "",
-        "obligation_type": "court_appearance",
-        "obligation_type_other": "",
-        "obligation_date": last_week,
-        "obligation_court": "Arlington General District Court",
-        "case_number": "GC26-1234",
-        "obligation_description": "Failed to appear for a hearing; a capias was issued.",
-        "information_requested": ["wants_custody_on_date", "wants_current_status"],
-        "attested": "on",
-        "action": "submit",
-    }
-    data.update(overrides)
-    return data
-
-
 def test_a_clerk_files_a_request_and_gets_a_number_page_and_email(
     clerk, clerk_client, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = clerk_client.post(NEW, form_data())
+        response = clerk_client.post(NEW, stakeholder_request_post())
     item = StakeholderRequest.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("stakeholder_forms:request_submitted", args=[item.pk])
@@ -88,7 +53,7 @@ def test_every_problem_is_shown_at_once_and_nothing_typed_is_lost(clerk_client):
     tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
     response = clerk_client.post(
         NEW,
-        form_data(
+        stakeholder_request_post(
             a_number="A12-34",
             agency_ori="XX12",
             obligation_date=tomorrow,
@@ -133,7 +98,9 @@ def test_save_and_come_back(clerk, clerk_client):
     assert not page.context["form"].errors  # a draft is not judged until it is submitted
     other = signed_in_client(UserFactory(role=Role.CLERK))
     assert other.get(response["Location"]).status_code == 404
-    submitted = clerk_client.post(response["Location"], form_data(subject_family_name="Okafor"))
+    submitted = clerk_client.post(
+        response["Location"], stakeholder_request_post(subject_family_name="Okafor")
+    )
     assert submitted.status_code == 302
     assert StakeholderRequest.objects.get().subject_family_name == "Okafor"
     assert not RequestDraft.objects.exists()
@@ -141,7 +108,7 @@ def test_save_and_come_back(clerk, clerk_client):
 
 def test_a_pdf_is_kept_outside_the_web_root(clerk_client, settings):
     upload = SimpleUploadedFile("Bench warrant.pdf", MINIMAL_PDF, content_type="application/pdf")
-    response = clerk_client.post(NEW, form_data(document=upload))
+    response = clerk_client.post(NEW, stakeholder_request_post(document=upload))
     assert response.status_code == 302
     item = StakeholderRequest.objects.get()
     assert item.document_name == "Bench warrant.pdf"
@@ -163,7 +130,9 @@ def test_a_pdf_is_kept_outside_the_web_root(clerk_client, settings):
     ],
 )
 def test_bad_uploads_are_refused_by_content(clerk_client, name, content, message):
-    response = clerk_client.post(NEW, form_data(document=SimpleUploadedFile(name, content)))
+    response = clerk_client.post(
+        NEW, stakeholder_request_post(document=SimpleUploadedFile(name, content))
+    )
     assert response.status_code == 200
     assert message in str(response.context["form"].errors["document"])
     assert not StakeholderRequest.objects.exists()
@@ -171,23 +140,25 @@ def test_bad_uploads_are_refused_by_content(clerk_client, name, content, message
 
 def test_a_scanned_pdf_named_otherwise_is_accepted(clerk_client):
     upload = SimpleUploadedFile("SCAN0001", MINIMAL_PDF, content_type="application/octet-stream")
-    assert clerk_client.post(NEW, form_data(document=upload)).status_code == 302
+    assert clerk_client.post(NEW, stakeholder_request_post(document=upload)).status_code == 302
 
 
 def test_the_draft_keeps_a_valid_upload_across_a_failed_submission(clerk_client):
     upload = SimpleUploadedFile("docket.pdf", MINIMAL_PDF)
-    response = clerk_client.post(NEW, form_data(document=upload, attested=""))
+    response = clerk_client.post(NEW, stakeholder_request_post(document=upload, attested=""))
     assert response.status_code == 200
     draft = RequestDraft.objects.get()
     assert draft.document_name == "docket.pdf"
     assert "Attached: docket.pdf" in response.content.decode()
-    done = clerk_client.post(reverse("stakeholder_forms:draft_edit", args=[draft.pk]), form_data())
+    done = clerk_client.post(
+        reverse("stakeholder_forms:draft_edit", args=[draft.pk]), stakeholder_request_post()
+    )
     assert done.status_code == 302
     assert StakeholderRequest.objects.get().document_name == "docket.pdf"
 
 
 def test_a_possible_duplicate_is_shown_before_saving_and_the_clerk_may_go_on(clerk, clerk_client):
-    data = form_data()
+    data = stakeholder_request_post()
     existing = StakeholderRequestFactory(
         subject_family_name="RIVERA",
         subject_given_names="ana maria",
@@ -355,7 +326,7 @@ def test_the_clerks_document_and_certification_are_private_downloads(reviewer):
 
 def test_a_document_missing_from_the_storage_answers_404(clerk_client):
     upload = SimpleUploadedFile("warrant.pdf", MINIMAL_PDF, content_type="application/pdf")
-    assert clerk_client.post(NEW, form_data(document=upload)).status_code == 302
+    assert clerk_client.post(NEW, stakeholder_request_post(document=upload)).status_code == 302
     item = StakeholderRequest.objects.get()
     url = reverse("stakeholder_forms:request_document", args=[item.pk])
     os.remove(item.document.path)
@@ -435,7 +406,7 @@ def test_old_drafts_and_their_files_are_pruned(clerk, settings):
 
 def test_a_nul_character_is_refused_and_the_draft_keeps_the_rest(clerk, clerk_client):
     """Found by the fuzz tests on PostgreSQL, whose JSON cannot hold NUL: this was a 500."""
-    response = clerk_client.post(NEW, form_data(subject_family_name="Riv\x00era"))
+    response = clerk_client.post(NEW, stakeholder_request_post(subject_family_name="Riv\x00era"))
     assert response.status_code == 200
     assert "Null characters are not allowed." in response.content.decode()
     assert not StakeholderRequest.objects.exists()

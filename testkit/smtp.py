@@ -1,6 +1,7 @@
 """A real SMTP listener on loopback (aiosmtpd) that the tests can stop and start, to prove
 that mail survives an outage of the mail server, and that can stall one exchange, to catch a
-sender in the middle of sending."""
+sender in the middle of sending. The load test (bench/load_test.py) uses it as the sink where
+the task worker delivers every confirmation."""
 
 import asyncio
 import socket
