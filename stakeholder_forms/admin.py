@@ -1,4 +1,5 @@
-"""ERO reviewers' queue: stakeholder requests and certifications in the admin.
+"""ERO reviewers' queue: stakeholder requests in the admin (certifications: certification_admin.py,
+the queue's filters: queue_filters.py).
 
 Nothing here edits a request's own fields. Change pages show the record read-only, with one
 button per transition the reviewer may take from the current state; each button calls the
@@ -6,139 +7,37 @@ model method, which locks the row and refuses a stale page ("this request change
 Every opening of a request, its documents or a certification by staff is logged."""
 
 import re
-from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leacorner import numbering
-from leacorner.downloads import bytes_response, stored_file_response
+from leacorner.downloads import stored_file_response
 from leacorner.models import OutgoingEmail
 from leacorner.pagination import EstimatedCountPaginator
 from leacorner.read_only_admin import ReadOnlyAdminMixin
 from leacorner.transitions import TransitionError
 
-from .certification_pdf import render_certification_pdf
-from .forms import DenialForm, FindingsForm, InformationRequestForm, RevocationForm
+from . import certification_admin  # noqa: F401 - registers the certifications' admin
+from .forms import DenialForm, FindingsForm, InformationRequestForm
 from .identifiers import clean_a_number
-from .models import (
-    REVIEW_PERMISSION,
-    REVOKE_PERMISSION,
-    Certification,
-    RecordView,
-    RequestEvent,
-    StakeholderRequest,
-)
-from .working_days import working_days_before
+from .models import RecordView, StakeholderRequest
+from .queue_filters import AgeFilter, AssignmentFilter, QueueStatusFilter
+from .review_admin import ReviewAdminMixin
+from .workflow import RequestEvent
 
 #: An A-number as reviewers type it: the letter A and 9 digits, with optional spaces or dashes.
 A_NUMBER_TYPED = re.compile(r"A[\s-]*\d{3}[\s-]*\d{3}[\s-]*\d{3}", re.IGNORECASE)
 
 Status = StakeholderRequest.Status
-
-
-def _aware_start_of(day) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
-class QueueStatusFilter(admin.SimpleListFilter):
-    """Open requests unless the reviewer asks for another status or for all."""
-
-    title = gettext_lazy("status")
-    parameter_name = "status"
-
-    def lookups(self, request, model_admin):
-        return [("open", _("Open (default)")), *Status.choices, ("all", _("All"))]
-
-    def value(self):
-        return super().value() or "open"
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value == "open":
-            return queryset.open()
-        if value in Status.values:
-            return queryset.filter(status=value)
-        return queryset
-
-    def choices(self, changelist):
-        for lookup, title in self.lookup_choices:
-            yield {
-                "selected": self.value() == str(lookup),
-                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
-                "display": title,
-            }
-
-
-class AssignmentFilter(admin.SimpleListFilter):
-    title = gettext_lazy("assigned")
-    parameter_name = "assigned"
-
-    def lookups(self, request, model_admin):
-        return [("me", _("To me")), ("none", _("Unassigned")), ("others", _("To others"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "me":
-            return queryset.assigned_to(request.user)
-        if self.value() == "none":
-            return queryset.unassigned()
-        if self.value() == "others":
-            return queryset.exclude(assigned_to__isnull=True).exclude(assigned_to=request.user)
-        return queryset
-
-
-class AgeFilter(admin.SimpleListFilter):
-    title = gettext_lazy("age")
-    parameter_name = "age"
-
-    def lookups(self, request, model_admin):
-        limit = settings.STAKEHOLDER_AGE_WARNING_WORKING_DAYS
-        return [
-            ("overdue", _("Over %(days)d working days") % {"days": limit}),
-            ("recent", _("%(days)d working days or fewer") % {"days": limit}),
-            ("week", _("Filed in the last 5 working days")),
-        ]
-
-    def queryset(self, request, queryset):
-        today = timezone.localdate()
-        limit = settings.STAKEHOLDER_AGE_WARNING_WORKING_DAYS
-        # Age > limit ⇔ filed on or before the last day with limit + 1 working days since.
-        cutoff = _aware_start_of(working_days_before(today, limit + 1) + timedelta(days=1))
-        if self.value() == "overdue":
-            return queryset.filter(submitted_at__lt=cutoff)
-        if self.value() == "recent":
-            return queryset.filter(submitted_at__gte=cutoff)
-        if self.value() == "week":
-            week = _aware_start_of(working_days_before(today, 5) + timedelta(days=1))
-            return queryset.filter(submitted_at__gte=week)
-        return queryset
-
-
-class ReviewAdminMixin(ReadOnlyAdminMixin):
-    """Read-only pages for holders of the review permission; nobody adds, edits or deletes."""
-
-    viewer_permission = REVIEW_PERMISSION
-
-    def _transition_page(self, request, obj, *, title, form, template_context=None):
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": obj,
-            "title": title,
-            "form": form,
-            **(template_context or {}),
-        }
-        return TemplateResponse(request, "admin/stakeholder_forms/transition_form.html", context)
 
 
 def _download(field_file, name: str) -> FileResponse:
@@ -531,134 +430,6 @@ class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
 
     class Media:
         css = {"all": ["css/stakeholder_admin.css"]}
-
-
-@admin.register(Certification)
-class CertificationAdmin(ReviewAdminMixin, admin.ModelAdmin):
-    list_display = ["number", "request_number", "subject", "officer_name", "issued_at", "state"]
-    list_filter = [("revoked_at", admin.EmptyFieldListFilter), "issued_at"]
-    search_fields = ["=number", "=request__tracking_number", "request__subject_family_name"]
-    list_select_related = ["request"]
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator
-    actions = None
-    view_on_site = False
-    fields = [
-        "number",
-        "request_link",
-        "state",
-        "in_custody_on_date",
-        "custody_from",
-        "custody_to",
-        "facility",
-        "removed_on",
-        "removal_country",
-        "released_on",
-        "current_status",
-        "statement",
-        "officer_name",
-        "issued_at",
-        "verification_code",
-        "revoked_at",
-        "revoked_by_name",
-        "revocation_reason",
-        "pdf_link",
-    ]
-    readonly_fields = fields
-
-    @admin.display(description=gettext_lazy("request"), ordering="request__tracking_number")
-    def request_number(self, obj: Certification) -> str:
-        return obj.request.tracking_number
-
-    @admin.display(description=gettext_lazy("request"))
-    def request_link(self, obj: Certification) -> str:
-        url = reverse("admin:stakeholder_forms_stakeholderrequest_change", args=[obj.request_id])
-        return format_html('<a href="{}">{}</a>', url, obj.request.tracking_number)
-
-    @admin.display(description=gettext_lazy("subject"))
-    def subject(self, obj: Certification) -> str:
-        return obj.request.subject_display
-
-    @admin.display(description=gettext_lazy("state"))
-    def state(self, obj: Certification) -> str:
-        return _("Revoked") if obj.is_revoked else _("Valid")
-
-    @admin.display(description=gettext_lazy("revoked by"))
-    def revoked_by_name(self, obj: Certification) -> str:
-        return obj.revoked_by.get_full_name() if obj.revoked_by else "—"
-
-    @admin.display(description=gettext_lazy("PDF"))
-    def pdf_link(self, obj: Certification) -> str:
-        url = reverse("admin:stakeholder_forms_certification_pdf", args=[obj.pk])
-        return format_html('<a href="{}">{}</a>', url, _("Download the certification PDF"))
-
-    def get_urls(self):
-        view = self.admin_site.admin_view
-        name = "stakeholder_forms_certification"
-        return [
-            path("<int:object_id>/revoke/", view(self.revoke_view), name=f"{name}_revoke"),
-            path("<int:object_id>/pdf/", view(self.pdf_view), name=f"{name}_pdf"),
-            *super().get_urls(),
-        ]
-
-    def _get(self, request, object_id) -> Certification:
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        return get_object_or_404(Certification.objects.select_related("request"), pk=object_id)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None:  # the admin's own answer: back to the list with a message
-            return super().change_view(request, object_id, form_url, extra_context)
-        if request.method == "GET":
-            RecordView.log(
-                viewer=request.user, request=obj.request, what=RecordView.What.CERTIFICATION
-            )
-        extra_context = {
-            **(extra_context or {}),
-            "may_revoke": not obj.is_revoked and request.user.has_perm(REVOKE_PERMISSION),
-            "notices": OutgoingEmail.objects.about(obj.request).order_by("created_at"),
-        }
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def revoke_view(self, request, object_id):
-        obj = self._get(request, object_id)
-        if not request.user.has_perm(REVOKE_PERMISSION):
-            raise PermissionDenied
-        form = RevocationForm(request.POST or None)
-        change_url = reverse("admin:stakeholder_forms_certification_change", args=[obj.pk])
-        if request.method == "POST" and form.is_valid():
-            try:
-                obj.revoke(by=request.user, reason=form.cleaned_data["reason"])
-            except TransitionError as error:
-                self.message_user(request, str(error), messages.ERROR)
-            else:
-                self.message_user(
-                    request,
-                    _("Certification %(c)s is revoked; the clerk is notified.") % {"c": obj},
-                )
-            return redirect(change_url)
-        return self._transition_page(
-            request,
-            obj,
-            title=_("Revoke certification %(c)s") % {"c": obj.number},
-            form=form,
-            template_context={
-                "submit_label": _("Revoke the certification"),
-                "cancel_url": change_url,
-            },
-        )
-
-    def pdf_view(self, request, object_id) -> HttpResponse:
-        obj = self._get(request, object_id)
-        RecordView.log(
-            viewer=request.user, request=obj.request, what=RecordView.What.CERTIFICATION_PDF
-        )
-        return bytes_response(
-            render_certification_pdf(obj),
-            filename=f"{obj.number}.pdf",
-            content_type="application/pdf",
-        )
 
 
 @admin.register(RecordView)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from .models import Certification
+from .certification import Certification
 
 NAVY = (22, 46, 81)
 GREY = (92, 92, 92)

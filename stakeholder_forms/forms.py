@@ -14,14 +14,9 @@ from django.utils.translation import gettext_lazy
 from leacorner.forms import FieldsOnlyFormMixin
 
 from . import identifiers
-from .models import (
-    INFORMATION_ITEMS,
-    AgencyType,
-    Certification,
-    DenialReason,
-    ObligationType,
-    StakeholderRequest,
-)
+from .certification import Certification
+from .models import StakeholderRequest
+from .vocabulary import INFORMATION_ITEMS, AgencyType, DenialReason, ObligationType
 
 PDF_HEADER = b"%PDF-"
 TYPED_LENGTHS = {"a_number": 20, "agency_ori": 20, "fbi_number": 20, "state_id_number": 30}
@@ -362,7 +357,10 @@ class DenialForm(VersionedForm):
     reason = forms.ChoiceField(
         label=gettext_lazy("Reason"),
         choices=[("", "---------"), *DenialReason.choices],
-        error_messages={"required": gettext_lazy("Choose a reason from the list.")},
+        error_messages={
+            "required": gettext_lazy("Choose a reason from the list."),
+            "invalid_choice": gettext_lazy("Choose a reason from the list."),
+        },
     )
     note = forms.CharField(
         label=gettext_lazy("Note to the clerk"),
@@ -374,8 +372,10 @@ class DenialForm(VersionedForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("reason") == DenialReason.OTHER and not (data.get("note") or "").strip():
-            self.add_error("note", _("Explain the reason in the note."))
+        if "reason" in data and (
+            problem := StakeholderRequest.denial_problem(data["reason"], data.get("note") or "")
+        ):
+            self.add_error(*problem)
         return data
 
 
@@ -393,16 +393,7 @@ class FindingsForm(forms.ModelForm):
 
     class Meta:
         model = Certification
-        fields = [
-            "in_custody_on_date",
-            "custody_from",
-            "custody_to",
-            "facility",
-            "removed_on",
-            "removal_country",
-            "released_on",
-            "current_status",
-        ]
+        fields = list(Certification.FINDING_FIELDS)
         widgets = {
             "custody_from": DateInput,
             "custody_to": DateInput,

@@ -26,16 +26,12 @@ from leacorner.rate_limits import CERTIFICATE_CHECKS
 from leacorner.transitions import TransitionError
 from leacorner.upload_errors import upload_not_stored_message
 
+from .certification import Certification, normalise_verification_code
 from .certification_pdf import render_certification_pdf
+from .filing import submit_request
 from .forms import AnswerForm, StakeholderRequestForm, VerifyForm, WithdrawForm, validate_pdf
-from .models import (
-    Certification,
-    RequestDraft,
-    StakeholderRequest,
-    document_file_name,
-    normalise_verification_code,
-)
-from .workflow import submit_request
+from .models import RequestDraft, StakeholderRequest
+from .uploads import document_file_name
 
 Status = StakeholderRequest.Status
 

@@ -20,7 +20,8 @@ from accounts.roles import Role
 from cyber_reports.models import Attachment, CyberIncidentReport
 from leacorner.mail import retry_undelivered
 from leacorner.models import OutgoingEmail
-from stakeholder_forms.models import Certification, RequestDraft, StakeholderRequest
+from stakeholder_forms.certification import Certification
+from stakeholder_forms.models import RequestDraft, StakeholderRequest
 from testkit.mfa import signed_in_client
 from testkit.payloads import stakeholder_request_post
 from testkit.smtp import SMTPListener

@@ -11,7 +11,8 @@ from cyber_reports.admin import CyberIncidentReportAdmin, ReportRoutingInline
 from cyber_reports.models import CyberIncidentReport
 from leacorner.models import OutgoingEmail
 from leacorner.read_only_admin import ReadOnlyAdminMixin
-from stakeholder_forms.models import Certification, RecordView, StakeholderRequest
+from stakeholder_forms.certification import Certification
+from stakeholder_forms.models import RecordView, StakeholderRequest
 
 from .factories import UserFactory
 

@@ -12,11 +12,9 @@ from bench.seeding import SeedRefused, seed_scale
 from cyber_reports.models import CyberIncidentReport, ReportRouting
 from leacorner import numbering
 from programs.models import Program
-from stakeholder_forms.models import (
-    Certification,
-    RequestEvent,
-    StakeholderRequest,
-)
+from stakeholder_forms.certification import Certification
+from stakeholder_forms.models import StakeholderRequest
+from stakeholder_forms.workflow import RequestEvent
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 

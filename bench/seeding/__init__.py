@@ -23,7 +23,9 @@ from django.db import connection, transaction
 from accounts.models import User
 from cyber_reports.models import CyberIncidentReport, ReportRouting
 from programs.models import Program
-from stakeholder_forms.models import Certification, RequestEvent, StakeholderRequest
+from stakeholder_forms.certification import Certification
+from stakeholder_forms.models import StakeholderRequest
+from stakeholder_forms.workflow import RequestEvent
 
 from .copying import foreign_keys_checked_once, reset_sequence
 from .cyber_incident_reports import seed_cyber_reports

@@ -8,7 +8,9 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import Role
 from leacorner import numbering
-from stakeholder_forms.models import Certification, RequestEvent, StakeholderRequest
+from stakeholder_forms.certification import Certification
+from stakeholder_forms.models import StakeholderRequest
+from stakeholder_forms.workflow import RequestEvent
 
 from .copying import CHUNK, Copier, next_id
 from .names import COUNTRIES, COURTS, FAMILY, GIVEN, PLACES

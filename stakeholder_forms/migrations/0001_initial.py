@@ -5,7 +5,8 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import stakeholder_forms.models
+import stakeholder_forms.certification
+import stakeholder_forms.uploads
 
 
 class Migration(migrations.Migration):
@@ -52,7 +53,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         max_length=200,
-                        upload_to=stakeholder_forms.models.draft_document_path,
+                        upload_to=stakeholder_forms.uploads.draft_document_path,
                     ),
                 ),
                 ("document_name", models.CharField(blank=True, max_length=200)),
@@ -350,7 +351,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         max_length=200,
-                        upload_to=stakeholder_forms.models.request_document_path,
+                        upload_to=stakeholder_forms.uploads.request_document_path,
                         verbose_name="supporting document",
                     ),
                 ),
@@ -454,7 +455,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         max_length=200,
-                        upload_to=stakeholder_forms.models.event_document_path,
+                        upload_to=stakeholder_forms.uploads.event_document_path,
                     ),
                 ),
                 ("document_name", models.CharField(blank=True, max_length=200)),
@@ -602,7 +603,7 @@ class Migration(migrations.Migration):
                 (
                     "verification_code",
                     models.CharField(
-                        default=stakeholder_forms.models.new_verification_code, max_length=11
+                        default=stakeholder_forms.certification.new_verification_code, max_length=11
                     ),
                 ),
                 ("revoked_at", models.DateTimeField(blank=True, null=True, verbose_name="revoked")),

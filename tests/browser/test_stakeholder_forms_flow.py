@@ -10,7 +10,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from accounts.roles import Role
-from stakeholder_forms.models import Certification, StakeholderRequest
+from stakeholder_forms.certification import Certification
+from stakeholder_forms.models import StakeholderRequest
 from testkit.mfa import enrol_totp
 
 from ..factories import PASSWORD, StakeholderRequestFactory, UserFactory, approved_request

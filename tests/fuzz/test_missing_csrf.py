@@ -8,12 +8,9 @@ from django.urls import reverse
 from accounts.models import User
 from accounts.roles import DESK_ROLES, Role
 from cyber_reports.models import CyberIncidentReport, DeskNote, ReportRouting
-from stakeholder_forms.models import (
-    Certification,
-    RequestDraft,
-    RequestEvent,
-    StakeholderRequest,
-)
+from stakeholder_forms.certification import Certification
+from stakeholder_forms.models import RequestDraft, StakeholderRequest
+from stakeholder_forms.workflow import RequestEvent
 from testkit.mfa import signed_in_client
 from testkit.payloads import stakeholder_request_post
 

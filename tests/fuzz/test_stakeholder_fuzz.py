@@ -10,7 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from accounts.roles import Role
-from stakeholder_forms.models import Certification, RequestEvent, StakeholderRequest
+from stakeholder_forms.certification import Certification
+from stakeholder_forms.models import StakeholderRequest
+from stakeholder_forms.workflow import RequestEvent
 from testkit.mfa import signed_in_client
 from testkit.payloads import stakeholder_request_post
 

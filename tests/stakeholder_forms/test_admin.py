@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from leacorner.models import OutgoingEmail
-from stakeholder_forms.models import Certification, RecordView, StakeholderRequest
+from stakeholder_forms.certification import Certification
+from stakeholder_forms.models import RecordView, StakeholderRequest
 from testkit.mfa import signed_in_client
 
 from ..factories import StakeholderRequestFactory, UserFactory, approved_request, custody_findings

@@ -12,10 +12,8 @@ from django.db import connection
 from accounts.roles import Role
 from leacorner import numbering
 from leacorner.numbering import Prefix
-from stakeholder_forms.models import (
-    Certification,
-    StakeholderRequest,
-)
+from stakeholder_forms.certification import Certification
+from stakeholder_forms.models import StakeholderRequest
 
 from ..factories import StakeholderRequestFactory, UserFactory, custody_findings
 from ..races import race

@@ -9,11 +9,9 @@ from accounts.roles import Role
 from leacorner import numbering
 from leacorner.numbering import Prefix
 from leacorner.transitions import StaleRecord, TransitionError
-from stakeholder_forms.models import (
-    Certification,
-    RequestEvent,
-    StakeholderRequest,
-)
+from stakeholder_forms.certification import Certification
+from stakeholder_forms.models import StakeholderRequest
+from stakeholder_forms.workflow import RequestEvent
 
 from ..factories import StakeholderRequestFactory, UserFactory, custody_findings
 
