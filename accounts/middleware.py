@@ -15,7 +15,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from . import access
+from leacorner import access
+
+from .roles import STAFF_ROLES
 
 SESSION_STARTED_KEY = "leacorner_session_started"
 
@@ -71,7 +73,7 @@ class StaffMFAMiddleware:
             return None
         match = request.resolver_match
         is_admin = match is not None and "admin" in match.namespaces
-        if not (is_admin or access.is_staff_page(view_func)):
+        if not (is_admin or access.declared_roles(view_func) & STAFF_ROLES):
             return None
         if not user.is_staff:
             if is_admin:

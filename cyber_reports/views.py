@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.access import public, role_required
 from accounts.roles import DESK_ROLES
 from leacorner import rate_limits
+from leacorner.access import public, role_required
 from leacorner.breadcrumbs import Breadcrumbs
 from leacorner.client_address import client_address
 from leacorner.downloads import bytes_response, stored_file_response, streamed_csv_response

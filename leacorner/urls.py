@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from programs.views import sitemap_xml
+from programs import views as programs_views
 from stakeholder_forms import views as stakeholder_views
 
 from . import views
@@ -15,9 +15,9 @@ admin.site.login = views.admin_login
 admin.site.password_change = views.admin_password_change
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", programs_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path("sitemap.xml", programs_views.sitemap_xml, name="sitemap"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("directory/", include("programs.urls")),

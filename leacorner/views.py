@@ -1,4 +1,4 @@
-"""Site-wide views that belong to no app: the home page, the health check, error pages."""
+"""Site-wide views that belong to no app: the health check, the admin's sign-in, error pages."""
 
 import sys
 
@@ -12,17 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from accounts.access import public
-from programs.caching import directory_page
-from programs.views import directory_home
-
-
-@public
-@require_safe
-@directory_page
-def home(request: HttpRequest) -> HttpResponse:
-    """The directory's home page (programs/views.py builds it; it lives at the site root)."""
-    return directory_home(request)
+from .access import public
 
 
 @public

@@ -12,7 +12,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from accounts.access import public
+from leacorner.access import public
 
 from . import participation
 from .caching import directory_page
@@ -29,8 +29,12 @@ def canonical_url(path: str) -> str:
     return settings.SITE_URL + path
 
 
-def directory_home(request: HttpRequest) -> HttpResponse:
-    """The home page: what the portal is for, quick links, every category with its programs."""
+@public
+@require_safe
+@directory_page
+def home(request: HttpRequest) -> HttpResponse:
+    """The home page, at the site's root: what the portal is for, quick links, every category
+    with its programs."""
     categories = Category.objects.with_published_programs()
     return render(
         request,

@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.access import public, role_required
 from accounts.roles import Role
+from leacorner.access import public, role_required
 from leacorner.breadcrumbs import Breadcrumbs
 from leacorner.downloads import bytes_response, stored_file_response
 from leacorner.rate_limits import CERTIFICATE_CHECKS

@@ -7,7 +7,11 @@ explicit table. Decorators work on function views and on class-based views (as c
 - `public`: anyone, signed in or not.
 - `signed_in`: any signed-in account; anonymous visitors are sent to the sign-in page.
 - `role_required(*roles)`: signed-in members of one of the roles (superusers too); others get
-  403. A view that names a staff role is a *staff page*: its users must have passed MFA.
+  403. A view that names a staff role is a *staff page*: its users must have passed MFA
+  (`accounts.middleware.StaffMFAMiddleware`, which knows which roles are staff's).
+
+This is the project's foundation: it knows roles only as names and users only through
+`user.has_role()`, so every app, accounts included, can declare its views with it.
 """
 
 from collections.abc import Callable
@@ -18,15 +22,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
-from .roles import STAFF_ROLES, Role
-
 ACCESS_ATTRIBUTE = "leacorner_access"
 
 
-def _declare(view: Any, access: str, roles: frozenset[Role] = frozenset()) -> Any:
+def _declare(view: Any, access: str, roles: frozenset[str] = frozenset()) -> Any:
     setattr(view, ACCESS_ATTRIBUTE, access)
     view.leacorner_roles = roles
-    view.leacorner_staff_page = bool(roles & STAFF_ROLES)
     return view
 
 
@@ -67,7 +68,7 @@ def signed_in(view: Any) -> Any:
     return _declare(_guard(view, check), "signed_in")
 
 
-def role_required(*roles: Role) -> Callable[[Any], Any]:
+def role_required(*roles: str) -> Callable[[Any], Any]:
     wanted = frozenset(roles)
 
     def decorator(view: Any) -> Any:
@@ -88,9 +89,10 @@ def declared_access(view_func: Any) -> str | None:
     return getattr(target, ACCESS_ATTRIBUTE, None) or getattr(view_func, ACCESS_ATTRIBUTE, None)
 
 
-def is_staff_page(view_func: Any) -> bool:
+def declared_roles(view_func: Any) -> frozenset[str]:
+    """The roles a resolved view is open to (empty for public and signed-in views)."""
     target = getattr(view_func, "view_class", view_func)
-    return bool(getattr(target, "leacorner_staff_page", False))
+    return frozenset(getattr(target, "leacorner_roles", frozenset()))
 
 
 def login_redirect(request: HttpRequest):
