@@ -3,12 +3,25 @@
 SQLite has no row locks (`select_for_update` does nothing there) and serialises every writer, so
 the tests that use this are PostgreSQL's (they skip with that reason on SQLite)."""
 
+import os
 import threading
 import time
 
+import pytest
 from django.db import close_old_connections, connection, models, transaction
 
 from leacorner.transitions import StaleRecord, TransitionError
+
+#: The marks of a module of races: PostgreSQL only, real transactions, the migrated data restored.
+RACES = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+        reason="needs PostgreSQL (DATABASE_URL): SQLite has no row locks to race on, it "
+        "serialises every writer",
+    ),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def race(*attempts, hold_lock_on: models.Model | None = None) -> list[str]:

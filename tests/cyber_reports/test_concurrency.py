@@ -1,27 +1,12 @@
 """Two members of one desk acting on the same routing at once, on PostgreSQL (tests/races.py)."""
 
-import pytest
-from django.db import connection
-
 from accounts.roles import Role
 from cyber_reports.models import ReportRouting
 
 from ..factories import UserFactory, routed_report
-from ..races import race
+from ..races import RACES, race
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs PostgreSQL (DATABASE_URL): SQLite has no row locks to race on, it "
-            "serialises every writer"
-        )
+pytestmark = RACES
 
 
 def test_two_acknowledgements_at_once_exactly_one_wins_and_keeps_its_case_number():

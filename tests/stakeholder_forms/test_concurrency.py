@@ -6,9 +6,6 @@ and serialises every writer, so these races cannot be staged on it."""
 import re
 import threading
 
-import pytest
-from django.db import connection
-
 from accounts.roles import Role
 from leacorner import numbering
 from leacorner.numbering import Prefix
@@ -16,21 +13,9 @@ from stakeholder_forms.certification import Certification
 from stakeholder_forms.models import StakeholderRequest
 
 from ..factories import StakeholderRequestFactory, UserFactory, custody_findings
-from ..races import race
+from ..races import RACES, race
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs PostgreSQL (DATABASE_URL): SQLite has no row locks to race on, it "
-            "serialises every writer"
-        )
+pytestmark = RACES
 
 
 def test_two_approvals_at_once_exactly_one_wins_and_one_certification():
