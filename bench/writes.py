@@ -209,7 +209,7 @@ def main() -> int:
     env = {"CYBER_REPORTS_ANONYMOUS_LIMIT": "1000000000"}
     with Portal(workers=options.workers, env=env) as portal:
         portal.setup_django()
-        from cyber_reports.models import IncidentType
+        from cyber_reports.agencies import IncidentType
 
         incident_type_pk = IncidentType.objects.get(code="ransomware").pk
         create_clerks(max(options.concurrency))

@@ -12,17 +12,9 @@ from leacorner.models import OutgoingEmail
 from leacorner.pagination import EstimatedCountPaginator
 from leacorner.read_only_admin import ReadOnlyAdminMixin
 
-from .models import (
-    Agency,
-    Attachment,
-    CyberIncidentReport,
-    IncidentType,
-    IncidentTypeRoute,
-    NetworkIndicator,
-    ReportRouting,
-    ReportUpdate,
-    StatusChange,
-)
+from .agencies import Agency, IncidentType, IncidentTypeRoute
+from .desk import ReportRouting
+from .models import Attachment, CyberIncidentReport, NetworkIndicator, ReportUpdate, StatusChange
 
 
 @admin.register(Agency)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
-from .models import Agency
+from .agencies import Agency
 
 
 def emergency_lines(agencies: Iterable[Agency] | None = None) -> str:

@@ -1,33 +1,30 @@
-"""The report form, the update form and the desk forms.
+"""The reporter's forms: the report with its status changes, and the update.
 
 Times are typed as wall-clock times in the time zone the reporter picks and stored as aware
 datetimes. IP addresses, ports and URLs are typed one per line and parsed into
-`NetworkIndicator` rows; every bad line is named in the error.
+`NetworkIndicator` rows (cyber_reports.indicators); every bad line is named in the error.
+The desk's forms are in `desk_forms.py`.
 """
 
-import ipaddress
-import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from leacorner import numbering
 from leacorner.forms import FieldsOnlyFormMixin
 
+from .agencies import IncidentType
 from .attachments import ACCEPT, CheckedUpload, check_uploads
 from .emergency import urgent_call_sentence
-from .models import CyberIncidentReport, IncidentType, NetworkIndicator, ReportRouting, StatusChange
+from .indicators import parse_addresses, parse_urls
+from .models import CyberIncidentReport, NetworkIndicator, StatusChange
 from .vocabulary import InformationImpact, Sector, YesNoUnknown
 
-MAX_INDICATORS = 200
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 
@@ -77,98 +74,6 @@ class MultipleFileField(forms.FileField):
         if not files:
             return []
         return check_uploads(files)
-
-
-_V4_WITH_PORT = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){3}):(\d+)$")
-_V6_WITH_PORT = re.compile(r"^\[([0-9A-Fa-f:.]+)\]:(\d+)$")
-_SPLIT = re.compile(r"[\s,;]+")
-
-
-def _port(text: str, token: str) -> int:
-    # Length first: int() of thousands of digits raises ValueError (Python's digit limit).
-    if len(text) > 5 or int(text) > 65535:
-        raise ValidationError(
-            _("“%(token)s”: a port is a number from 0 to 65535.") % {"token": token[:60]}
-        )
-    return int(text)
-
-
-def parse_addresses(text: str, direction: str) -> list[NetworkIndicator]:
-    """IP addresses, IP:port pairs ([IPv6]:port) and bare ports, separated by lines or commas."""
-    indicators, errors = [], []
-    tokens = [t for t in _SPLIT.split(text or "") if t]
-    if len(tokens) > MAX_INDICATORS:
-        raise ValidationError(
-            _("Give at most %(max)d entries here; attach a file for longer lists.")
-            % {"max": MAX_INDICATORS}
-        )
-    for token in tokens:
-        token = token.replace("[.]", ".")  # defanged addresses, e.g. 203.0.113[.]5
-        try:
-            if token.isdigit():
-                indicators.append(NetworkIndicator(direction=direction, port=_port(token, token)))
-                continue
-            match = _V4_WITH_PORT.match(token) or _V6_WITH_PORT.match(token)
-            address, port = (match.group(1), match.group(2)) if match else (token, None)
-            try:
-                ip = ipaddress.ip_address(address)
-            except ValueError:
-                raise ValidationError(
-                    _(
-                        "“%(token)s” is not an IP address, an address with a port "
-                        "(203.0.113.5:443 or [2001:db8::1]:443) or a port number."
-                    )
-                    % {"token": token}
-                ) from None
-            indicators.append(
-                NetworkIndicator(
-                    direction=direction,
-                    ip=str(ip),
-                    port=_port(port, token) if port is not None else None,
-                )
-            )
-        except ValidationError as error:
-            errors.append(error)
-    if errors:
-        raise ValidationError(errors)
-    return indicators
-
-
-_URL = URLValidator(schemes=["http", "https", "ftp", "ftps", "sftp", "ws", "wss"])
-
-
-def parse_urls(text: str) -> list[NetworkIndicator]:
-    """Web addresses one per line; defanged ones (hxxp://evil[.]example) are accepted."""
-    indicators, errors = [], []
-    tokens = [t for t in re.split(r"\s+", text or "") if t]
-    if len(tokens) > MAX_INDICATORS:
-        raise ValidationError(
-            _("Give at most %(max)d entries here; attach a file for longer lists.")
-            % {"max": MAX_INDICATORS}
-        )
-    for token in tokens:
-        url = re.sub(r"^hxxp", "http", token, flags=re.IGNORECASE).replace("[.]", ".")
-        try:
-            if len(url) > 2000:
-                raise ValidationError("too long")
-            _URL(url)
-        except ValidationError:
-            errors.append(
-                ValidationError(
-                    _(
-                        "“%(token)s” is not a complete web address; include the scheme, "
-                        "e.g. https://example.com/login."
-                    )
-                    % {"token": token[:200]}
-                )
-            )
-            continue
-        indicators.append(
-            NetworkIndicator(direction=NetworkIndicator.Direction.DESTINATION, url=url)
-        )
-    if errors:
-        raise ValidationError(errors)
-    return indicators
 
 
 _YES_NO = forms.RadioSelect
@@ -515,110 +420,3 @@ class ReportUpdateForm(FieldsOnlyFormMixin, forms.Form):
             "Up to 5 files, 10 MB each and 25 MB in all; same kinds as on the report."
         ),
     )
-
-
-class DeskActionForm(forms.Form):
-    """A desk's action on its routing, with the routing's version the page showed (a post
-    without it, from an old page or a script, is checked against the routing as it is)."""
-
-    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
-
-
-class AcknowledgeForm(DeskActionForm):
-    case_number = forms.CharField(
-        label=gettext_lazy("Your agency's case number"),
-        max_length=80,
-        error_messages={"required": gettext_lazy("Enter your agency's case number.")},
-    )
-
-
-class CloseForm(DeskActionForm):
-    note = forms.CharField(
-        label=gettext_lazy("Closing note (optional)"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-
-class DeskNoteForm(forms.Form):
-    body = forms.CharField(
-        label=gettext_lazy("Note (seen only by your agency)"),
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": gettext_lazy("Write the note first.")},
-    )
-
-
-class DeskFilterForm(forms.Form):
-    q = forms.CharField(
-        label=gettext_lazy("Tracking number or entity"), required=False, max_length=100
-    )
-    incident_type = forms.ModelChoiceField(
-        queryset=IncidentType.objects.all(),
-        required=False,
-        label=gettext_lazy("Incident type"),
-        empty_label=gettext_lazy("Any"),
-    )
-    sector = forms.ChoiceField(
-        choices=[("", gettext_lazy("Any")), *Sector.choices],
-        required=False,
-        label=gettext_lazy("Sector"),
-    )
-    status = forms.ChoiceField(
-        choices=[("", gettext_lazy("Any")), *ReportRouting.Status.choices],
-        required=False,
-        label=gettext_lazy("Status"),
-    )
-    received_from = forms.DateField(
-        required=False,
-        label=gettext_lazy("Received from"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    received_to = forms.DateField(
-        required=False,
-        label=gettext_lazy("Received to"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-
-    def clean(self) -> dict:
-        data = super().clean()
-        start, end = data.get("received_from"), data.get("received_to")
-        if start and end and start > end:
-            self.add_error("received_to", _("The end date is before the start date."))
-        return data
-
-    def filter(self, routings):
-        """Narrow a ReportRouting queryset by the valid filters given.
-
-        Sector and received dates are the routing's copies of the report's, so that with the
-        status they are answered by one index of the routing table.
-        """
-        if not self.is_valid():
-            return routings
-        data = self.cleaned_data
-        if data["q"]:
-            q = data["q"].strip()
-            if number := numbering.parse(q, prefix=numbering.Prefix.CYBER_REPORT):
-                # Its own unique index; OR-ed with the entity search it would scan every report.
-                routings = routings.filter(report__tracking_number=str(number))
-            else:
-                # Tracking numbers are stored in capitals: an exact match keeps the unique
-                # index usable beside the entity's trigram index (cyber_reports 0003).
-                routings = routings.filter(
-                    Q(report__tracking_number=q.upper()) | Q(report__entity_name__icontains=q)
-                )
-        if data["incident_type"]:
-            routings = routings.filter(report__incident_types=data["incident_type"])
-        if data["sector"]:
-            routings = routings.filter(sector=data["sector"])
-        if data["status"]:
-            routings = routings.filter(status=data["status"])
-        zone = timezone.get_current_timezone()
-        if data["received_from"]:
-            start = datetime.combine(data["received_from"], datetime.min.time(), tzinfo=zone)
-            routings = routings.filter(report_submitted_at__gte=start)
-        if data["received_to"]:
-            end = datetime.combine(data["received_to"], datetime.max.time(), tzinfo=zone)
-            routings = routings.filter(report_submitted_at__lte=end)
-        return routings

@@ -1,28 +1,31 @@
-"""SLTT cyber-incident reports, the agencies they are routed to, and each desk's handling.
+"""An SLTT cyber-incident report and what belongs to it: its indicators, status changes,
+the reporter's updates and the attached files (in a storage with no URL).
 
 A report is filed once (by anyone) and stored before anything else happens; routing then records
 one `ReportRouting` row per agency, with the reasons, and every desk works only its own rows.
+The agencies and the routing table live in `agencies.py`, each desk's handling in `desk.py`;
+this module imports their models so that Django registers every model of the app here.
 """
 
 import hashlib
 import secrets
 import uuid
-from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from leacorner import numbering
-from leacorner.transitions import StateMachine
 
+from .agencies import Agency, IncidentType, IncidentTypeRoute
+from .desk import DeskNote, ReportRouting
 from .vocabulary import (
     ActivityLocation,
     AttackVector,
@@ -35,112 +38,24 @@ from .vocabulary import (
     YesNoUnknown,
 )
 
-
-class AgencyQuerySet(models.QuerySet):
-    def with_emergency_line(self) -> "AgencyQuerySet":
-        """The agencies with a 24-hour line (`emergency_contact`), in list order: whom a
-        reporter is told to call in an emergency (cyber_reports/emergency.py)."""
-        return self.exclude(emergency_contact="").order_by("order", "short_name")
-
-
-class Agency(models.Model):
-    """A federal agency that receives reports: DHS/CISA, the Secret Service, HSI, the FBI.
-
-    Seeded by a data migration from the fact sheet's key-contacts table; operators edit the
-    desk addresses and public contacts in the admin. `code` ties the agency to its desk role
-    (accounts.roles.DESK_ROLES) and never changes.
-    """
-
-    code = models.SlugField(
-        max_length=16,
-        unique=True,
-        help_text=_("Short code tied to the agency's desk role, e.g. FBI. Never changes."),
-    )
-    name = models.CharField(max_length=200, help_text=_("Full name, e.g. Federal Bureau of …"))
-    short_name = models.CharField(max_length=40, help_text=_("Name used in lists, e.g. FBI."))
-    handles = models.TextField(
-        help_text=_("What to report to this agency, in plain words (shown to reporters).")
-    )
-    desk_emails = models.TextField(
-        blank=True,
-        help_text=_(
-            "Addresses notified of each new report and update, one per line. "
-            "They receive a summary and a link, never the attachments."
-        ),
-    )
-    public_contact = models.TextField(
-        help_text=_("How the public and partners reach the agency (phone, e-mail, website).")
-    )
-    emergency_contact = models.CharField(
-        max_length=300,
-        blank=True,
-        help_text=_("A 24-hour line to call in an emergency, if the agency has one."),
-    )
-    order = models.PositiveSmallIntegerField(default=0, help_text=_("Position in lists."))
-
-    objects = AgencyQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["order", "short_name"]
-        verbose_name_plural = _("agencies")
-
-    def __str__(self) -> str:
-        return self.short_name
-
-    def clean(self) -> None:
-        from django.core.validators import validate_email
-
-        for line in self.desk_email_list():
-            try:
-                validate_email(line)
-            except ValidationError:
-                raise ValidationError(
-                    {
-                        "desk_emails": gettext("“%(line)s” is not an e-mail address.")
-                        % {"line": line}
-                    }
-                ) from None
-
-    def desk_email_list(self) -> list[str]:
-        return [line.strip() for line in self.desk_emails.splitlines() if line.strip()]
-
-
-class IncidentType(models.Model):
-    """A kind of incident a reporter can tick, and the agencies it is routed to, with why."""
-
-    code = models.SlugField(max_length=40, unique=True, help_text=_("Stable code; never changes."))
-    name = models.CharField(max_length=120)
-    description = models.TextField(help_text=_("Shown as the hint under the choice on the form."))
-    agencies = models.ManyToManyField(Agency, through="IncidentTypeRoute", related_name="+")
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class IncidentTypeRoute(models.Model):
-    """One row of the routing table: reports of this type go to this agency, for this reason."""
-
-    incident_type = models.ForeignKey(IncidentType, on_delete=models.CASCADE, related_name="routes")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="routes")
-    reason = models.CharField(
-        max_length=300,
-        help_text=_("Shown to the reporter, e.g. “criminal hacking is investigated by the FBI”."),
-    )
-
-    class Meta:
-        ordering = ["incident_type__order", "agency__order"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["incident_type", "agency"], name="cyber_unique_type_agency"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.incident_type} → {self.agency}"
+# Every model of the app, and the storage callables migration 0001 names. Django registers the
+# models it finds when it loads this module, so those of agencies.py and desk.py are imported
+# above; code in the project imports each name from the module that defines it.
+__all__ = [
+    "Agency",
+    "Attachment",
+    "CyberIncidentReport",
+    "DeskNote",
+    "IncidentType",
+    "IncidentTypeRoute",
+    "NetworkIndicator",
+    "PrivateFileStorage",
+    "ReportRouting",
+    "ReportUpdate",
+    "StatusChange",
+    "attachment_path",
+    "attachment_storage",
+]
 
 
 class CyberIncidentReportQuerySet(models.QuerySet):
@@ -464,181 +379,3 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
-
-
-class ReportRoutingQuerySet(models.QuerySet):
-    def for_agency(self, agency: Agency) -> "ReportRoutingQuerySet":
-        return self.filter(agency=agency)
-
-    def visible_to(self, user) -> "ReportRoutingQuerySet":
-        """The routings `user` may see: those of every agency whose desk they are on
-        (superusers: every agency). The one rule of desk visibility: every desk page, file
-        and export reads its routings from here."""
-        return self.filter(agency__code__in=desk_agency_codes(user))
-
-
-def desk_agency_codes(user) -> list[str]:
-    """The codes of the agencies whose desk `user` is on (superusers: all of them)."""
-    from accounts.roles import DESK_ROLES
-
-    if not (user.is_authenticated and user.is_active):
-        return []
-    return [code for code, role in DESK_ROLES.items() if user.has_role(role)]
-
-
-class ReportRouting(StateMachine):
-    """The report as one agency has it: why it was sent there, and the desk's handling.
-
-    Status moves new → acknowledged → closed (or new → closed) only through `acknowledge()`
-    and `close()`, taken by a member of that agency's desk on the locked row
-    (leacorner.transitions): two members acting at once are served one after the other, and
-    the second is told the report changed under them.
-    """
-
-    class Status(models.TextChoices):
-        NEW = "new", _("New")
-        ACKNOWLEDGED = "acknowledged", _("Acknowledged")
-        CLOSED = "closed", _("Closed")
-
-    TRANSITIONS = {
-        "acknowledge": frozenset({Status.NEW}),
-        "close": frozenset({Status.NEW, Status.ACKNOWLEDGED}),
-    }
-    STALE_MESSAGE = _(
-        "This report changed while you were working on it — reload the page and check its "
-        "current state."
-    )
-
-    report = models.ForeignKey(
-        CyberIncidentReport, on_delete=models.CASCADE, related_name="routings"
-    )
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="routings")
-    reasons = models.JSONField(default=list, help_text=_("Why the report went to this agency."))
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
-    # The report's sector and filing time, copied when it is routed: a report is never edited
-    # after filing, so the copies cannot drift. With them one index answers the desk's list
-    # (status and sector, newest first) without reading a report per routing.
-    sector = models.CharField(
-        _("critical-infrastructure sector"),
-        max_length=32,
-        choices=Sector.choices,
-        editable=False,
-        help_text=_("A copy of the report's sector, kept for the desk's index."),
-    )
-    report_submitted_at = models.DateTimeField(
-        _("report received"),
-        editable=False,
-        help_text=_("A copy of the report's filing time, kept for the desk's index."),
-    )
-    agency_case_number = models.CharField(
-        _("agency case number"),
-        max_length=80,
-        blank=True,
-        help_text=_("The agency's own number for this matter."),
-    )
-    acknowledged_at = models.DateTimeField(null=True, blank=True)
-    acknowledged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    closed_at = models.DateTimeField(null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    closing_note = models.TextField(blank=True)
-
-    objects = ReportRoutingQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["agency__order"]
-        constraints = [
-            models.UniqueConstraint(fields=["report", "agency"], name="cyber_unique_report_agency"),
-            models.CheckConstraint(
-                condition=Q(status="new")
-                | (Q(acknowledged_at__isnull=False) & Q(status="acknowledged"))
-                | (Q(closed_at__isnull=False) & Q(status="closed")),
-                name="cyber_routing_status_stamped",
-            ),
-        ]
-        indexes = [
-            # The desk's list by status and sector, in its order (newest first, then by id,
-            # so a page stops after its rows with no sort); its prefix serves the bounded
-            # count per status.
-            models.Index(
-                fields=["agency", "status", "sector", "report_submitted_at", "id"],
-                name="cyber_desk_status_sector",
-            ),
-            # The desk's list unfiltered, or by one of status and sector, in the same order.
-            models.Index(fields=["agency", "report_submitted_at", "id"], name="cyber_desk_newest"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.report} → {self.agency}"
-
-    @classmethod
-    def of_report(
-        cls, report: CyberIncidentReport, *, agency: Agency, reasons: Iterable[str] = ()
-    ) -> "ReportRouting":
-        """An unsaved routing of the report to the agency, with the report's copied fields."""
-        return cls(
-            report=report,
-            agency=agency,
-            reasons=list(reasons),
-            sector=report.sector,
-            report_submitted_at=report.submitted_at,
-        )
-
-    def refusal(self, action: str, user) -> str | None:
-        """Why `user` may not take `action` on this routing now, or None when they may."""
-        if self.agency.code not in desk_agency_codes(user):
-            return gettext("Only this agency's desk may do that.")
-        if self.status not in self.TRANSITIONS[action]:
-            if action == "acknowledge":
-                return gettext("Only a new report can be acknowledged.")
-            return gettext("This report is already closed.")
-        return None
-
-    def acknowledge(self, *, by, case_number: str, seen_version: int | None = None) -> None:
-        """The agency's desk takes the report on, under its own case number (required)."""
-        case_number = case_number.strip()
-        if not case_number:
-            raise ValidationError({"case_number": gettext("Enter your agency's case number.")})
-        with transaction.atomic():
-            locked = self.locked_for("acknowledge", by, seen_version, related=("agency",))
-            self.record_change(
-                locked,
-                status=self.Status.ACKNOWLEDGED,
-                agency_case_number=case_number,
-                acknowledged_at=timezone.now(),
-                acknowledged_by=by,
-            )
-            self.follow(locked, "agency_case_number", "acknowledged_at", "acknowledged_by")
-
-    def close(self, *, by, note: str = "", seen_version: int | None = None) -> None:
-        """The agency's desk closes its handling of the report, with an optional note."""
-        with transaction.atomic():
-            locked = self.locked_for("close", by, seen_version, related=("agency",))
-            self.record_change(
-                locked,
-                status=self.Status.CLOSED,
-                closed_at=timezone.now(),
-                closed_by=by,
-                closing_note=note.strip(),
-            )
-            self.follow(locked, "closed_at", "closed_by", "closing_note")
-
-
-class DeskNote(models.Model):
-    """A note by a desk on its own routing of a report; no other agency ever sees it."""
-
-    routing = models.ForeignKey(ReportRouting, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    body = models.TextField()
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"Note on {self.routing} at {self.created_at:%Y-%m-%d %H:%M}"

@@ -16,7 +16,8 @@ from django.utils.translation import gettext
 from leacorner.mail import queue_email
 from leacorner.models import OutgoingEmail
 
-from .models import CyberIncidentReport, ReportRouting, ReportUpdate
+from .desk import ReportRouting
+from .models import CyberIncidentReport, ReportUpdate
 from .routing import RoutedAgency
 
 RECEIPT = "cyber_receipt"

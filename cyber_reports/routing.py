@@ -10,7 +10,9 @@ The golden file tests/cyber_reports/routing_golden.csv pins the behaviour down.
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .models import Agency, CyberIncidentReport, IncidentType, IncidentTypeRoute, ReportRouting
+from .agencies import Agency, IncidentType, IncidentTypeRoute
+from .desk import ReportRouting
+from .models import CyberIncidentReport
 from .vocabulary import ActivityLocation, FunctionalImpact, YesNoUnknown
 
 CISA = "CISA"

@@ -29,28 +29,15 @@ from leacorner.pagination import EstimatedCountPaginator, bounded_count
 from leacorner.transitions import TransitionError
 from leacorner.upload_errors import upload_not_stored_message
 
+from .agencies import Agency, IncidentType
+from .desk import DeskNote, ReportRouting, desk_agency_codes
+from .desk_forms import AcknowledgeForm, CloseForm, DeskFilterForm, DeskNoteForm
 from .emergency import urgent_call_sentence
 from .exports import csv_rows, stix_bundle
-from .forms import (
-    AcknowledgeForm,
-    CloseForm,
-    CyberIncidentReportForm,
-    DeskFilterForm,
-    DeskNoteForm,
-    ReportUpdateForm,
-    StatusChangeFormSet,
-)
-from .models import (
-    Agency,
-    Attachment,
-    CyberIncidentReport,
-    DeskNote,
-    IncidentType,
-    ReportRouting,
-    desk_agency_codes,
-)
+from .filing import AttachmentStorageError, add_update, file_report, find_by_update_token
+from .forms import CyberIncidentReportForm, ReportUpdateForm, StatusChangeFormSet
+from .models import Attachment, CyberIncidentReport
 from .notifications import desk_notices
-from .workflow import AttachmentStorageError, add_update, file_report, find_by_update_token
 
 DESK_ROLE_LIST = tuple(DESK_ROLES.values())
 RECEIVED_SESSION_KEY = "cyber_reports_received"

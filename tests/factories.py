@@ -64,7 +64,7 @@ class CyberIncidentReportFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def incident_types(self, create: bool, extracted, **kwargs) -> None:
-        from cyber_reports.models import IncidentType
+        from cyber_reports.agencies import IncidentType
 
         if create:
             codes = extracted or ["computer_intrusion"]

@@ -9,7 +9,8 @@ from django.db.models import F
 from accounts.models import User
 from accounts.roles import Role
 from bench.seeding import SeedRefused, seed_scale
-from cyber_reports.models import CyberIncidentReport, ReportRouting
+from cyber_reports.desk import ReportRouting
+from cyber_reports.models import CyberIncidentReport
 from leacorner import numbering
 from programs.models import Program
 from stakeholder_forms.certification import Certification

@@ -21,7 +21,8 @@ from collections.abc import Callable
 from django.db import connection, transaction
 
 from accounts.models import User
-from cyber_reports.models import CyberIncidentReport, ReportRouting
+from cyber_reports.desk import ReportRouting
+from cyber_reports.models import CyberIncidentReport
 from programs.models import Program
 from stakeholder_forms.certification import Certification
 from stakeholder_forms.models import StakeholderRequest

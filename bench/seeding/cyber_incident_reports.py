@@ -5,7 +5,9 @@ import io
 from collections.abc import Iterator
 
 from accounts.roles import DESK_ROLES
-from cyber_reports.models import Agency, CyberIncidentReport, IncidentType, ReportRouting
+from cyber_reports.agencies import Agency, IncidentType
+from cyber_reports.desk import ReportRouting
+from cyber_reports.models import CyberIncidentReport
 from cyber_reports.routing import RoutingFacts, RoutingTable, route_report
 from leacorner import numbering
 

@@ -11,7 +11,8 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from accounts.roles import Role
-from cyber_reports.models import CyberIncidentReport, ReportRouting
+from cyber_reports.desk import ReportRouting
+from cyber_reports.models import CyberIncidentReport
 from testkit.mfa import enrol_totp
 
 from ..factories import PASSWORD, UserFactory

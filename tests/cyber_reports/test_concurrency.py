@@ -1,7 +1,7 @@
 """Two members of one desk acting on the same routing at once, on PostgreSQL (tests/races.py)."""
 
 from accounts.roles import Role
-from cyber_reports.models import ReportRouting
+from cyber_reports.desk import ReportRouting
 
 from ..factories import UserFactory, routed_report
 from ..races import RACES, race

@@ -14,7 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import DESK_ROLES, Role
-from cyber_reports.models import Attachment, DeskNote, IncidentType, NetworkIndicator, ReportRouting
+from cyber_reports.agencies import IncidentType
+from cyber_reports.desk import DeskNote, ReportRouting
+from cyber_reports.models import Attachment, NetworkIndicator
 from leacorner import numbering
 from leacorner.transitions import TransitionError
 
@@ -404,7 +406,7 @@ def test_desk_search_by_entity_uses_the_trigram_index(db):
     """At a million reports `entity ILIKE '%term%'` read the whole table (docs/performance.md)."""
     from django.db import connection
 
-    from cyber_reports.forms import DeskFilterForm
+    from cyber_reports.desk_forms import DeskFilterForm
 
     if connection.vendor != "postgresql":
         pytest.skip("trigram indexes exist on PostgreSQL only")
@@ -432,7 +434,7 @@ def test_desk_status_and_sector_page_reads_one_index_of_the_routings(db):
     (docs/performance.md, item 7): the routing's own copies and one index answer it now."""
     from django.db import connection
 
-    from cyber_reports.forms import DeskFilterForm
+    from cyber_reports.desk_forms import DeskFilterForm
 
     if connection.vendor != "postgresql":
         pytest.skip("the plan is PostgreSQL's")

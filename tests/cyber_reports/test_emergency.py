@@ -7,8 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from cyber_reports.agencies import Agency
 from cyber_reports.emergency import emergency_lines, urgent_call_sentence
-from cyber_reports.models import Agency, Attachment, CyberIncidentReport, PrivateFileStorage
+from cyber_reports.models import Attachment, CyberIncidentReport, PrivateFileStorage
 
 from .conftest import report_data
 

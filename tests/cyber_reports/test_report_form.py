@@ -154,8 +154,8 @@ class TestFiling:
     def test_blank_form_is_the_same_from_the_per_process_copy(self):
         from crispy_forms.utils import render_crispy_form
 
+        from cyber_reports.agencies import IncidentType
         from cyber_reports.forms import CyberIncidentReportForm, StatusChangeFormSet
-        from cyber_reports.models import IncidentType
 
         first = Client().get(URL)
         again = Client().get(URL)

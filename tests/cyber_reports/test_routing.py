@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from cyber_reports.models import Agency, IncidentType, IncidentTypeRoute, ReportRouting
+from cyber_reports.agencies import Agency, IncidentType, IncidentTypeRoute
+from cyber_reports.desk import ReportRouting
 from cyber_reports.routing import (
     CISA_REASONS,
     RoutingFacts,

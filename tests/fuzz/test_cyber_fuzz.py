@@ -8,14 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from accounts.roles import DESK_ROLES
-from cyber_reports.models import (
-    Attachment,
-    CyberIncidentReport,
-    DeskNote,
-    ReportRouting,
-    ReportUpdate,
-)
-from cyber_reports.workflow import find_by_update_token
+from cyber_reports.desk import DeskNote, ReportRouting
+from cyber_reports.filing import find_by_update_token
+from cyber_reports.models import Attachment, CyberIncidentReport, ReportUpdate
 from testkit.mfa import signed_in_client
 
 from ..cyber_reports.conftest import report_data

@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from accounts.models import User
 from accounts.roles import DESK_ROLES, Role
-from cyber_reports.models import CyberIncidentReport, DeskNote, ReportRouting
+from cyber_reports.desk import DeskNote, ReportRouting
+from cyber_reports.models import CyberIncidentReport
 from stakeholder_forms.certification import Certification
 from stakeholder_forms.models import RequestDraft, StakeholderRequest
 from stakeholder_forms.workflow import RequestEvent

@@ -11,16 +11,10 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from .agencies import IncidentType
 from .attachments import CheckedUpload
-from .models import (
-    Attachment,
-    CyberIncidentReport,
-    IncidentType,
-    NetworkIndicator,
-    ReportRouting,
-    ReportUpdate,
-    StatusChange,
-)
+from .desk import ReportRouting
+from .models import Attachment, CyberIncidentReport, NetworkIndicator, ReportUpdate, StatusChange
 from .notifications import notify_new_report, notify_update
 from .routing import RoutedAgency, RoutingFacts, RoutingTable, record_routing, route_report
 
