@@ -53,3 +53,13 @@ def test_shared_test_support_imports_neither_the_tests_nor_the_benchmarks():
         assert not imported_packages(path) & {"tests", "bench"}, path
     for path in modules("bench"):
         assert "tests" not in imported_packages(path), path
+
+
+def test_no_python_file_outside_migrations_is_over_600_lines():
+    long = [
+        f"{path.relative_to(ROOT)}: {lines}"
+        for package in (*APPS, "leacorner", "bench", "testkit", "tests")
+        for path in modules(package)
+        if (lines := len(path.read_text().splitlines())) > 600
+    ]
+    assert long == []
