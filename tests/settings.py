@@ -36,6 +36,7 @@ try:
 finally:
     for name in _added:
         del os.environ[name]
+del _STAND_INS, _added
 
 SECRET_KEY = "tests-only-secret-key-never-used-outside-the-suite-0123456789abcdef"  # noqa: S105
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
