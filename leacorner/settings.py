@@ -1,11 +1,13 @@
 """Settings for LEA Corner, read only from environment variables.
 
-Every variable is documented in README.md ("Configuration"). With DEBUG off, a missing
-SECRET_KEY stops start-up with a one-line message instead of running with a known key.
+Every variable is documented in README.md ("Configuration") and read through
+leacorner/environment.py, so a value the portal cannot use stops start-up with a one-line
+message naming the variable. With DEBUG off, a missing SECRET_KEY or EMAIL_HOST stops start-up
+the same way instead of running with a known key or losing mail. These are the production
+settings; the tests run with tests/settings.py, which imports this module and overrides only
+what a test cannot have (a fast password hasher, mail kept in memory, plain HTTP).
 """
 
-import os
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,42 +15,24 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from .environment import (
+    env_bool,
+    env_choice,
+    env_count,
+    env_list,
+    env_path,
+    env_seconds,
+    env_str,
+    env_url,
+)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_count(name: str, default: int = 0) -> int:
-    """A whole number, 0 or more; anything else stops start-up with a one-line message."""
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        count = int(value)
-    except ValueError:
-        count = -1
-    if count < 0:
-        raise SystemExit(
-            f"{name}={value!r} is not a count: set {name} to a whole number, 0 or more."
-        )
-    return count
-
-
 DEBUG = env_bool("DEBUG")
-TESTING = "pytest" in sys.modules
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG and not TESTING:
+    if not DEBUG:
         # SystemExit prints exactly one line, where an exception would print a traceback.
         raise SystemExit(
             "SECRET_KEY is not set: set SECRET_KEY to a long random string "
@@ -56,7 +40,7 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-local-development-key-never-used-in-production-0123456789"  # noqa: S105
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG or TESTING else "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Proxies in front of gunicorn that each append to X-Forwarded-For (0: clients connect
 # directly). Every client address the portal records or limits comes from
@@ -140,8 +124,14 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        env_url(
+            "DATABASE_URL",
+            f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+            # The two databases the portal supports (a local socket or file needs no host).
+            schemes=("postgres", "postgresql", "pgsql", "sqlite"),
+            host=False,
+        ),
+        conn_max_age=env_count("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -155,7 +145,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env_url("REDIS_URL", "", schemes=("redis", "rediss", "unix"), host=False)
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -210,7 +200,7 @@ ACCOUNT_FORMS = {
     "signup": "accounts.forms.ClerkSignupForm",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[LEA Corner] "
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG or TESTING else "https"
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_RATE_LIMITS = {"login_failed": "20/m/ip,10/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "LEA Corner"
@@ -256,39 +246,33 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # --- Static and uploaded files ----------------------------------------------------------------
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = env_path("STATIC_ROOT", BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploads live outside the web root and are only ever served by views that check access.
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "uploads"))
+MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "var" / "uploads")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if TESTING
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True
-# In development and tests, serve straight from static/ without running collectstatic.
-WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = DEBUG or TESTING
+# In development, serve straight from static/ without running collectstatic.
+WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # --- E-mail -------------------------------------------------------------------------------------
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LEA Corner <no-reply@leacorner.example>")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "LEA Corner <no-reply@leacorner.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_HOST = env_str("EMAIL_HOST").strip()
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
-    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_PORT = env_count("EMAIL_PORT", 587, minimum=1, maximum=65535)
+    EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
     EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
-    EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
-elif DEBUG or TESTING:
+    EMAIL_TIMEOUT = env_count("EMAIL_TIMEOUT", 20, minimum=1)
+elif DEBUG:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 else:
     raise SystemExit(
@@ -303,10 +287,10 @@ TASKS = {
         "QUEUES": ["default", "email"],
     }
 }
-TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "8"))
+TASK_MAX_ATTEMPTS = env_count("TASK_MAX_ATTEMPTS", 8, minimum=1)
 # A delivery task still running after this long lost its worker: `manage.py retry_email --lost`
 # queues its message again. Longer than any send can take (EMAIL_TIMEOUT per SMTP exchange).
-EMAIL_DELIVERY_LEASE_SECONDS = int(os.environ.get("EMAIL_DELIVERY_LEASE_SECONDS", "600"))
+EMAIL_DELIVERY_LEASE_SECONDS = env_count("EMAIL_DELIVERY_LEASE_SECONDS", 600, minimum=1)
 
 # --- Forms --------------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("uswds",)
@@ -336,7 +320,7 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
-if not DEBUG and not TESTING:
+if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31_536_000
@@ -352,7 +336,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {
+        "handlers": ["console"],
+        "level": env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")),
+    },
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
@@ -366,39 +353,39 @@ RATELIMIT_IPV6_MASK = 64
 # --- Cyber reports ----------------------------------------------------------------------------
 # Attachments of cyber-incident reports: outside the web root and outside MEDIA_ROOT, never
 # given a URL; only the desk views of the agencies a report went to read them.
-CYBER_REPORTS_ATTACHMENT_ROOT = Path(
-    os.environ.get("CYBER_REPORTS_ATTACHMENT_ROOT", BASE_DIR / "var" / "cyber-attachments")
+CYBER_REPORTS_ATTACHMENT_ROOT = env_path(
+    "CYBER_REPORTS_ATTACHMENT_ROOT", BASE_DIR / "var" / "cyber-attachments"
 )
 CYBER_REPORTS_MAX_FILES = 5
 CYBER_REPORTS_MAX_FILE_BYTES = 10 * 1024 * 1024
 CYBER_REPORTS_MAX_TOTAL_BYTES = 25 * 1024 * 1024
 # Anonymous reports accepted from one network address per window (signed-in users: no limit).
-CYBER_REPORTS_ANONYMOUS_LIMIT = int(os.environ.get("CYBER_REPORTS_ANONYMOUS_LIMIT", "5"))
+CYBER_REPORTS_ANONYMOUS_LIMIT = env_count("CYBER_REPORTS_ANONYMOUS_LIMIT", 5)
 CYBER_REPORTS_ANONYMOUS_WINDOW = timedelta(
-    minutes=int(os.environ.get("CYBER_REPORTS_ANONYMOUS_WINDOW_MINUTES", "60"))
+    minutes=env_count("CYBER_REPORTS_ANONYMOUS_WINDOW_MINUTES", 60, minimum=1)
 )
 
 # --- Stakeholder requests ---------------------------------------------------------------------
 # A request open longer than this many working days is highlighted in the reviewers' queue.
-STAKEHOLDER_AGE_WARNING_WORKING_DAYS = int(os.environ.get("STAKEHOLDER_AGE_WARNING_DAYS", "10"))
+STAKEHOLDER_AGE_WARNING_WORKING_DAYS = env_count("STAKEHOLDER_AGE_WARNING_DAYS", 10)
 STAKEHOLDER_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 # Drafts nobody has touched for this long are deleted by `manage.py prune_stakeholder_drafts`.
-STAKEHOLDER_DRAFT_RETENTION_DAYS = int(os.environ.get("STAKEHOLDER_DRAFT_RETENTION_DAYS", "90"))
+STAKEHOLDER_DRAFT_RETENTION_DAYS = env_count("STAKEHOLDER_DRAFT_RETENTION_DAYS", 90)
 # The public verification page: at most this many checks per address in the window.
-STAKEHOLDER_VERIFY_LIMIT = int(os.environ.get("STAKEHOLDER_VERIFY_LIMIT", "10"))
+STAKEHOLDER_VERIFY_LIMIT = env_count("STAKEHOLDER_VERIFY_LIMIT", 10)
 STAKEHOLDER_VERIFY_WINDOW = timedelta(
-    seconds=int(os.environ.get("STAKEHOLDER_VERIFY_WINDOW_SECONDS", "600"))
+    seconds=env_count("STAKEHOLDER_VERIFY_WINDOW_SECONDS", 600, minimum=1)
 )
 
 # --- Directory (programs) ---------------------------------------------------------------------
 # Directory pages are cached under the content revision, so an edit shows at once; this is only
 # how long an unchanged page stays in the cache.
-DIRECTORY_CACHE_SECONDS = int(os.environ.get("DIRECTORY_CACHE_SECONDS", "3600"))
+DIRECTORY_CACHE_SECONDS = env_count("DIRECTORY_CACHE_SECONDS", 3600)
 # Each web process reads the content revision at most this often (0: on every request), so an
 # edit shows at once in the process that made it and within this many seconds everywhere else.
-DIRECTORY_REVISION_SECONDS = float(os.environ.get("DIRECTORY_REVISION_SECONDS", "1"))
+DIRECTORY_REVISION_SECONDS = env_seconds("DIRECTORY_REVISION_SECONDS", 1.0)
 
 # --- Portal ---------------------------------------------------------------------------------
 SITE_NAME = "LEA Corner"
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-EMAIL_RETRY_BASE_SECONDS = int(os.environ.get("EMAIL_RETRY_BASE_SECONDS", "30"))
+SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000", schemes=("https", "http")).rstrip("/")
+EMAIL_RETRY_BASE_SECONDS = env_count("EMAIL_RETRY_BASE_SECONDS", 30)

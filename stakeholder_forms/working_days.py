@@ -1,48 +1,41 @@
 """Working days (Monday to Friday, less U.S. federal holidays as observed), for the age of a
-request in the review queue."""
+request in the review queue.
 
+The holidays come from the `holidays` package: its United States calendar, "public" category,
+with no state. That is the list of legal public holidays of 5 U.S.C. 6103(a), each only in the
+years it exists (Juneteenth National Independence Day from 2021, Martin Luther King, Jr.'s
+Birthday from 1986), with the observed days federal offices close on under 6103(b) and
+Executive Order 11582: a holiday on a Saturday is observed on the Friday before, one on a Sunday
+on the Monday after, so New Year's Day on a Saturday is observed on 31 December of the year
+before (and belongs to that year's list). Not used: the package's "government" category, which
+adds one-off closures by executive order (Christmas Eve 2024, national days of mourning),
+announced days ahead, so a request's age shown yesterday would change under it; and its
+financial calendars (the NYSE closes on Good Friday and opens on Columbus and Veterans Day).
+"""
+
+from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 
-
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
-    first = date(year, month, 1)
-    offset = (weekday - first.weekday()) % 7
-    return first + timedelta(days=offset + 7 * (n - 1))
+import holidays
 
 
-def _last_weekday(year: int, month: int, weekday: int) -> date:
-    last = date(year, month + 1, 1) - timedelta(days=1)
-    return last - timedelta(days=(last.weekday() - weekday) % 7)
-
-
-def _observed(day: date) -> date:
-    # A holiday on a Saturday is observed on the Friday before, on a Sunday the Monday after.
-    if day.weekday() == 5:
-        return day - timedelta(days=1)
-    if day.weekday() == 6:
-        return day + timedelta(days=1)
-    return day
-
-
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def federal_holidays(year: int) -> frozenset[date]:
-    monday, thursday = 0, 3
-    fixed = [date(year, 1, 1), date(year, 6, 19), date(year, 7, 4), date(year, 11, 11)]
-    fixed.append(date(year, 12, 25))
-    moving = [
-        _nth_weekday(year, 1, monday, 3),  # Birthday of Martin Luther King, Jr.
-        _nth_weekday(year, 2, monday, 3),  # Washington's Birthday
-        _last_weekday(year, 5, monday),  # Memorial Day
-        _nth_weekday(year, 9, monday, 1),  # Labor Day
-        _nth_weekday(year, 10, monday, 2),  # Columbus Day
-        _nth_weekday(year, 11, thursday, 4),  # Thanksgiving Day
-    ]
-    days = {_observed(day) for day in fixed} | set(moving)
-    # New Year's Day of the next year may be observed on 31 December of this one.
-    if date(year + 1, 1, 1).weekday() == 5:
-        days.add(date(year, 12, 31))
-    return frozenset(days)
+    """The days of `year` that are a federal holiday or observed as one (weekends included)."""
+    calendar = holidays.country_holidays("US", years=year, observed=True)
+    return frozenset(day for day in calendar if day.year == year)
+
+
+@lru_cache(maxsize=256)
+def _weekday_holidays(year: int) -> tuple[int, ...]:
+    """The ordinals of `year`'s holidays that fall on a weekday, sorted for bisection."""
+    return tuple(sorted(day.toordinal() for day in federal_holidays(year) if day.weekday() < 5))
+
+
+def _weekday_holidays_through(day: date) -> int:
+    """How many weekday holidays of `day`'s year fall on or before `day`."""
+    return bisect_right(_weekday_holidays(day.year), day.toordinal())
 
 
 def is_working_day(day: date) -> bool:
@@ -53,21 +46,27 @@ def working_days_between(start: date, end: date) -> int:
     """Working days after `start` up to and including `end` (0 when `end` is not later).
 
     Counted by arithmetic, not day by day: the reviewers' queue shows the age of fifty
-    requests per page, some of them years old."""
+    requests per page, some of them years old. Weekdays come from whole weeks plus the few days
+    left over; each year's weekday holidays are a sorted tuple, so the holidays in the span are
+    two bisections plus the lengths of the whole years between."""
     days = (end - start).days
     if days <= 0:
         return 0
     weeks, rest = divmod(days, 7)
     first = start.weekday()
     weekdays = 5 * weeks + sum(1 for i in range(1, rest + 1) if (first + i) % 7 < 5)
-    holidays = {
-        day
-        for year in range(start.year, end.year + 1)
-        for day in federal_holidays(year)
-        # A day is a holiday when its own year's list has it (is_working_day's rule).
-        if day.year == year and start < day <= end and day.weekday() < 5
-    }
-    return weekdays - len(holidays)
+    through_end = _weekday_holidays_through(end)
+    through_start = _weekday_holidays_through(start)
+    if start.year == end.year:
+        holidays_in_span = through_end - through_start
+    else:
+        holidays_in_span = (
+            len(_weekday_holidays(start.year))
+            - through_start
+            + sum(len(_weekday_holidays(year)) for year in range(start.year + 1, end.year))
+            + through_end
+        )
+    return weekdays - holidays_in_span
 
 
 def working_days_before(end: date, n: int) -> date:

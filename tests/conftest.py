@@ -24,13 +24,8 @@ hypothesis_settings.register_profile("default", max_examples=100, **_FUZZ)
 hypothesis_settings.register_profile("deep", max_examples=400, **_FUZZ)
 hypothesis_settings.load_profile("default")
 
-IMMEDIATE_TASKS = {
-    "default": {
-        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "QUEUES": ["default", "email"],
-    }
-}
-# The production backend: tasks are rows that `manage.py db_worker` runs.
+# The production backend: tasks are rows that `manage.py db_worker` runs (tests/settings.py
+# runs them at once instead).
 DATABASE_TASKS = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
 }
@@ -46,14 +41,6 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
     if database["ENGINE"] == "django.db.backends.sqlite3":
         folder = tmp_path_factory.mktemp("database")
         database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
-
-
-@pytest.fixture(autouse=True)
-def _test_settings(settings):
-    """Test-only choices: a fast password hasher and tasks run at once (after commit)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.TASKS = IMMEDIATE_TASKS
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
 @pytest.fixture(autouse=True)
