@@ -4,8 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 export PYTHONDONTWRITEBYTECODE := 1
+# pytest-xdist workers for `make test`; more than the cores, as the browser and database tests
+# spend much of their time waiting (measured in the closing note of issue 11).
+TEST_WORKERS ?= 3
 
-.PHONY: run test worker lint format bench clean chromium vendor
+.PHONY: run test fuzz worker lint format bench clean chromium vendor
 
 $(PY):
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -48,7 +51,12 @@ format: $(STAMP)
 
 test: $(STAMP) chromium lint
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist load --hypothesis-profile=ci
+
+# The fuzz tests alone, 400 inputs per property test (docs/reliability.md).
+fuzz: $(STAMP)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist load tests/fuzz --hypothesis-profile=deep \
+	  --hypothesis-show-statistics
 
 bench: $(STAMP)
 	$(PY) bench/run_all.py

@@ -7,10 +7,10 @@ from testkit.mfa import signed_in_client
 
 from .factories import UserFactory
 
-# Fuzz tests (tests/fuzz/): about 100 inputs per form by default, a deep run with
-# `--hypothesis-profile=deep` (the figures in docs/reliability.md). Examples reuse the test's
-# database and clients, hence the suppressed fixture health check; each example checks what it
-# saved itself.
+# Fuzz tests (tests/fuzz/), inputs per property test by profile: "ci" (25), which `make test`
+# and so CI use; "default" (100), a plain `pytest`; "deep" (400), `make fuzz`. The figures of
+# each are in docs/reliability.md. Examples reuse the test's database and clients, hence the
+# suppressed fixture health check; each example checks what it saved itself.
 _FUZZ = {
     "deadline": None,
     "suppress_health_check": [
@@ -20,6 +20,7 @@ _FUZZ = {
     ],
     "print_blob": True,
 }
+hypothesis_settings.register_profile("ci", max_examples=25, **_FUZZ)
 hypothesis_settings.register_profile("default", max_examples=100, **_FUZZ)
 hypothesis_settings.register_profile("deep", max_examples=400, **_FUZZ)
 hypothesis_settings.load_profile("default")
@@ -34,7 +35,9 @@ DATABASE_TASKS = {
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
     """On SQLite the test database is a file rather than memory, so that a process the test
-    starts (the task worker of tests/test_fault_drills.py) opens the same database."""
+    starts (the task worker of tests/test_fault_drills.py) opens the same database. Under
+    pytest-xdist each worker has a temporary folder of its own, so a file of its own, as
+    pytest-django's suffix (`test_<name>_gw0`) gives each its own PostgreSQL database."""
     from django.conf import settings
 
     database = settings.DATABASES["default"]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 from testkit.totp import totp
@@ -38,10 +39,23 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: install the Debian packages chromium and chromium-driver")
+    # Django keeps the migrated data that `serialized_rollback` restores before each
+    # transactional test on the connection object that created the test database. Once
+    # Playwright's event loop runs in this thread, asgiref hands the thread new connection
+    # objects (kept per context while a loop runs), which would not have that copy: every
+    # transactional test after the first browser test would then start from an empty database
+    # (only the roles, which post_migrate recreates). So the new objects are given the copy.
+    migrated_data = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, contents in migrated_data.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
