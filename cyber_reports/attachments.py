@@ -2,7 +2,9 @@
 
 Accepted: plain text and logs (txt, log), CSV, JSON, XML, packet captures (pcap, pcapng), PDF,
 PNG and JPEG. The file name's extension must agree with what the content is, so a PDF renamed
-to .png, or an executable renamed to .txt, is refused.
+to .png, or an executable renamed to .txt, is refused. A PDF must also be one a desk can open
+safely: no JavaScript, launch actions or embedded files (`leacorner.pdf_safety`, the rule every
+PDF upload of the portal follows).
 """
 
 import hashlib
@@ -15,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from leacorner.pdf_safety import UnsafePDF, check_pdf
 
 from .models import Attachment
 
@@ -157,6 +161,14 @@ def check_upload(upload: UploadedFile) -> CheckedUpload:
             % {"name": name, "extension": extension},
             code="file_content",
         )
+    if actual == Kind.PDF:
+        try:
+            check_pdf(upload)
+        except UnsafePDF as refusal:
+            raise ValidationError(
+                _("“%(name)s”: %(problem)s") % {"name": name, "problem": refusal.message},
+                code="unsafe_pdf",
+            ) from refusal
     return CheckedUpload(file=upload, name=name, kind=actual, size=upload.size, sha256=sha256)
 
 

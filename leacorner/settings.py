@@ -167,7 +167,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # Axes first, so a locked-out account is refused before its password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # One backend that checks passwords, so a failed sign-in costs one hash, not two. allauth's
+    # is Django's ModelBackend (permissions, inactive users) that also finds accounts by e-mail.
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -215,6 +216,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "leacorner.views.csrf_failure"
+# Messages ("Successfully signed in as …") live in the server-side session: the default cookie
+# storage is only signed, so anyone who saw the cookie could read the address in base64.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # Brute force (CJIS Security Policy AC-7): five failures in fifteen minutes lock the account;
 # a clerk for thirty minutes, a staff account until an administrator releases it.
@@ -258,6 +262,11 @@ WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 # In development, serve straight from static/ without running collectstatic.
 WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Stored uploads (clerks' PDFs, cyber attachments) are readable by the service's user only,
+# whatever its umask: files 0600, the folders the storages create 0700. Folders that exist
+# already (MEDIA_ROOT, CYBER_REPORTS_ATTACHMENT_ROOT) keep theirs: docs/deployment.md.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # --- E-mail -------------------------------------------------------------------------------------
@@ -322,7 +331,10 @@ CONTENT_SECURITY_POLICY = {
 }
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if TRUSTED_PROXY_COUNT:
+        # Only a proxy of the deployment may say the client used HTTPS: without one, a client
+        # talking to gunicorn directly would write the header itself.
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31_536_000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

@@ -12,19 +12,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leacorner.forms import FieldsOnlyFormMixin
+from leacorner.pdf_safety import UnsafePDF, check_pdf
 
 from . import identifiers
 from .certification import Certification
 from .models import StakeholderRequest
 from .vocabulary import INFORMATION_ITEMS, AgencyType, DenialReason, ObligationType
 
-PDF_HEADER = b"%PDF-"
 TYPED_LENGTHS = {"a_number": 20, "agency_ori": 20, "fbi_number": 20, "state_id_number": 30}
 
 
 def validate_pdf(upload) -> None:
-    """A PDF by content, not by name: the %PDF- header near the start, the %%EOF marker near
-    the end, and no larger than STAKEHOLDER_DOCUMENT_MAX_BYTES."""
+    """A PDF by content, not by name, no larger than STAKEHOLDER_DOCUMENT_MAX_BYTES, with
+    nothing in it that runs when a reviewer opens it (the rule: `leacorner.pdf_safety`)."""
     limit = settings.STAKEHOLDER_DOCUMENT_MAX_BYTES
     if upload.size == 0:
         raise ValidationError(_("The file is empty."), code="empty")
@@ -34,16 +34,10 @@ def validate_pdf(upload) -> None:
             % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
             code="too_large",
         )
-    upload.seek(0)
-    head = upload.read(1024)
-    upload.seek(max(upload.size - 2048, 0))
-    tail = upload.read()
-    upload.seek(0)
-    if PDF_HEADER not in head or b"%%EOF" not in tail:
-        raise ValidationError(
-            _("This file is not a PDF. Save or scan the document as a PDF and upload that."),
-            code="not_pdf",
-        )
+    try:
+        check_pdf(upload)
+    except UnsafePDF as refusal:
+        raise ValidationError(refusal.message, code=refusal.problem) from refusal
 
 
 def _not_in_future(value, message: str):

@@ -138,3 +138,19 @@ def test_a_database_outage_gives_the_styled_503_page(clerk_client):
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert "The portal is temporarily unavailable" in response.content.decode()
+
+
+def _production_setting(name: str, **extra: str) -> str:
+    code = f"from django.conf import settings as s; print(repr(s.{name}))"
+    result = manage("shell", "-c", code, env={**PRODUCTION_ENV, **extra})
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_forwarded_proto_is_believed_only_behind_a_configured_proxy():
+    # Without a proxy, a client talking to gunicorn directly could send
+    # "X-Forwarded-Proto: https" and be treated as on HTTPS (secure cookies, no redirect).
+    assert _production_setting("SECURE_PROXY_SSL_HEADER") == "None"
+    assert _production_setting("SECURE_PROXY_SSL_HEADER", TRUSTED_PROXY_COUNT="1") == (
+        "('HTTP_X_FORWARDED_PROTO', 'https')"
+    )

@@ -5,7 +5,7 @@ import pytest
 from accounts.middleware import SESSION_STARTED_KEY
 from accounts.roles import Role
 from testkit.mfa import signed_in_client
-from tests.factories import UserFactory
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +46,18 @@ def test_no_get_request_signs_out(client):
     response = client.get("/accounts/logout/")
     assert response.status_code == 200  # a confirmation page, not a sign-out
     assert "_auth_user_id" in client.session
+
+
+def test_messages_are_kept_in_the_session_not_in_a_cookie(client):
+    # A messages cookie is only signed, not encrypted: "Signed in as x@y" was readable in it.
+    user = UserFactory(role=Role.CLERK)
+    response = client.post(
+        "/accounts/login/",
+        {"login": user.email, "password": PASSWORD, "acknowledge_notice": "on"},
+    )
+    assert response.status_code == 302
+    assert "messages" not in response.cookies
+    page = client.get(response["Location"])
+    assert "messages" not in page.cookies
+    assert "Successfully signed in" in page.content.decode()  # still shown, once
+    assert "Successfully signed in" not in client.get("/").content.decode()

@@ -14,13 +14,20 @@ from accounts.roles import Role
 from cyber_reports.models import CyberIncidentReport, NetworkIndicator
 from leacorner.models import OutgoingEmail
 from testkit.mfa import signed_in_client
+from testkit.pdfs import (
+    EMBEDDED_FILE_PDF,
+    HTML_POSING_AS_PDF,
+    LAUNCH_PDF,
+    OPEN_ACTION_JAVASCRIPT_PDF,
+    PLAIN_PDF,
+)
 
 from ..factories import CyberIncidentReportFactory, UserFactory
 from .conftest import report_data
 
 URL = "/cyber-incidents/report/"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = PLAIN_PDF
 PCAP = b"\xd4\xc3\xb2\xa1\x02\x00\x04\x00" + b"\x00" * 16
 PCAPNG = b"\x0a\x0d\x0d\x0a" + b"\x00" * 28
 EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 64
@@ -334,6 +341,10 @@ class TestAttachments:
             ("event.xml", b"plain words", "is not what its name says"),
             ("empty.txt", b"", "is empty"),
             ("archive.zip", b"PK\x03\x04", "is not a kind of file we accept"),
+            ("report.pdf", OPEN_ACTION_JAVASCRIPT_PDF, "“report.pdf”: This PDF contains JavaScript"),
+            ("report.pdf", LAUNCH_PDF, "an action that starts a program"),
+            ("report.pdf", EMBEDDED_FILE_PDF, "has a file embedded in it"),
+            ("report.pdf", HTML_POSING_AS_PDF, "This file is not a PDF"),
         ],
     )
     def test_refused_kinds(self, name, content, message):

@@ -6,6 +6,8 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import strategies as st
 
+from testkit.pdfs import ACTIVE_PDFS, HTML_POSING_AS_PDF, PLAIN_PDF
+
 #: Fragments that have broken web forms before: markup, SQL, template syntax, path tricks,
 #: bidirectional and zero-width characters, look-alike digits, numbers out of range.
 FRAGMENTS = [
@@ -99,10 +101,7 @@ def hostile_value(text=hostile_text):
     )
 
 
-MINIMAL_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+MINIMAL_PDF = PLAIN_PDF
 
 _file_names = st.one_of(
     st.sampled_from(
@@ -130,6 +129,8 @@ _file_names = st.one_of(
 _contents = st.one_of(
     st.just(b""),
     st.just(MINIMAL_PDF),
+    st.sampled_from(list(ACTIVE_PDFS.values())),
+    st.just(HTML_POSING_AS_PDF),
     st.just(b"<html><body>not a pdf</body></html>"),
     st.just(b"MZ\x90\x00\x03\x00\x00\x00\x04\x00"),
     st.just(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32),

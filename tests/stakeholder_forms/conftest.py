@@ -1,9 +1,8 @@
 import pytest
 
-MINIMAL_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+from testkit.pdfs import PLAIN_PDF as MINIMAL_PDF
+
+__all__ = ["MINIMAL_PDF"]
 
 
 @pytest.fixture(autouse=True)

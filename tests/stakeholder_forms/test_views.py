@@ -16,6 +16,12 @@ from leacorner.models import OutgoingEmail
 from stakeholder_forms.models import RequestDraft, StakeholderRequest
 from testkit.mfa import signed_in_client
 from testkit.payloads import stakeholder_request_post
+from testkit.pdfs import (
+    EMBEDDED_FILE_PDF,
+    HTML_POSING_AS_PDF,
+    LAUNCH_PDF,
+    OPEN_ACTION_JAVASCRIPT_PDF,
+)
 
 from ..factories import StakeholderRequestFactory, UserFactory, approved_request
 from .conftest import MINIMAL_PDF
@@ -127,6 +133,10 @@ def test_a_pdf_is_kept_outside_the_web_root(clerk_client, settings):
         ("warrant.pdf", b"", "empty"),
         ("warrant.pdf", MINIMAL_PDF[:-7], "not a PDF"),
         ("big.pdf", b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024) + b"\n%%EOF\n", "largest accepted"),
+        ("warrant.pdf", HTML_POSING_AS_PDF, "not a PDF"),
+        ("warrant.pdf", OPEN_ACTION_JAVASCRIPT_PDF, "contains JavaScript"),
+        ("warrant.pdf", LAUNCH_PDF, "starts a program"),
+        ("warrant.pdf", EMBEDDED_FILE_PDF, "file embedded in it"),
     ],
 )
 def test_bad_uploads_are_refused_by_content(clerk_client, name, content, message):
