@@ -82,6 +82,11 @@ def classify(response) -> str:
     )
 
 
+def private(response) -> bool:
+    directives = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+    return {"private", "no-store"} <= directives
+
+
 def client_for(role: str):
     """A client of `role` (a name from ROLES), signed in, with MFA passed for staff."""
     from django.test import Client
@@ -109,10 +114,15 @@ def test_every_url_for_every_role(role, url_fixtures):
         args = url_fixtures.get(key, {}).get("args") or entry.get("kwargs", {}).get("args")
         url = url_for(name, route, kwargs, args if not wanted_kwargs else None)
         expected = entry["expect"].get(role, entry["expect"].get("*"))
-        outcome = classify(client.get(url))
+        response = client.get(url)
+        outcome = classify(response)
         checked += 1
         if outcome != expected:
             failures.append(f"{key} {url} as {role}: expected {expected}, got {outcome}")
+        elif role != ANONYMOUS and 200 <= response.status_code < 300 and not private(response):
+            # Whatever a signed-in person is shown may be about someone (a request, a report,
+            # an account): no shared cache, and not the browser's disk, may keep a copy.
+            failures.append(f"{key} {url} as {role}: Cache-Control {response.get('Cache-Control')!r}")
     assert not failures, "\n".join(failures)
     assert checked >= 30
 
