@@ -76,8 +76,8 @@ class StaffMFAMiddleware:
         if not (is_admin or access.declared_roles(view_func) & STAFF_ROLES):
             return None
         if not user.is_staff:
-            if is_admin:
-                return None  # the admin itself refuses non-staff accounts
+            # The admin would send a signed-in clerk to its sign-in page, which is the portal's,
+            # which sends a signed-in user back where they came from: a redirect loop.
             raise PermissionDenied
         if not is_mfa_enabled(user):
             messages.warning(

@@ -2,6 +2,7 @@
 
 import sys
 
+from django.core.exceptions import PermissionDenied
 from django.db import InterfaceError, OperationalError, connection
 from django.db.utils import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -17,7 +18,10 @@ from .access import public
 
 @public
 def admin_login(request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
-    """The admin's sign-in page is the portal's: one sign-in for everybody, with MFA."""
+    """The admin's sign-in page is the portal's: one sign-in for everybody, with MFA. A user
+    already signed in without staff status may not open the admin: 403, not a sign-in."""
+    if request.user.is_authenticated and not request.user.is_staff:
+        raise PermissionDenied
     target = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = reverse("admin:index")

@@ -65,18 +65,18 @@ ACCESS_TABLE: dict[str, dict] = {
     "mfa_download_recovery_codes": {"expect": signed_in(NOT_FOUND)},
     # Admin: the site itself.
     "admin:index": {"expect": ADMIN_STAFF},
-    "admin:login": {"expect": everyone(LOGIN)},
-    "admin:logout": {"expect": {ANONYMOUS: OK, CLERK: OK, "*": METHOD}},
+    "admin:login": {"expect": {CLERK: DENIED, "*": LOGIN}},
+    "admin:logout": {"expect": {ANONYMOUS: OK, CLERK: DENIED, "*": METHOD}},
     "admin:password_change": {"expect": ADMIN_STAFF},
     "admin:password_change_done": {"expect": ADMIN_STAFF},
-    "admin:autocomplete": {"expect": {ANONYMOUS: LOGIN, CLERK: LOGIN, "*": DENIED}},
+    "admin:autocomplete": {"expect": {ANONYMOUS: LOGIN, CLERK: DENIED, "*": DENIED}},
     "admin:jsi18n": {"expect": ADMIN_STAFF},
     "admin:view_on_site": {
-        "expect": {ANONYMOUS: LOGIN, CLERK: LOGIN, "*": NOT_FOUND},
+        "expect": {ANONYMOUS: LOGIN, CLERK: DENIED, "*": NOT_FOUND},
         "kwargs": {"content_type_id": 999999, "object_id": "1"},
     },
     "route:admin/(?P<url>.*)$": {
-        "expect": {ANONYMOUS: LOGIN, CLERK: LOGIN, "*": NOT_FOUND},
+        "expect": {ANONYMOUS: LOGIN, CLERK: DENIED, "*": NOT_FOUND},
         "kwargs": {"url": "no-such-page/"},
     },
     # The apps' own URLs, and their admin pages where they differ from the globs below.
@@ -85,7 +85,7 @@ ACCESS_TABLE: dict[str, dict] = {
     **cyber_access.ACCESS,
     # Admin: per-model pages. Superusers only, unless a role's permissions say otherwise.
     "admin:app_list": {
-        "expect": {ANONYMOUS: LOGIN, CLERK: LOGIN, "*": NOT_FOUND, SUPERUSER: OK},
+        "expect": {ANONYMOUS: LOGIN, CLERK: DENIED, "*": NOT_FOUND, SUPERUSER: OK},
         "kwargs": {"app_label": "accounts"},
     },
     # Read-only logs: nobody adds or deletes rows through the admin.

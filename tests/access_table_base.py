@@ -24,14 +24,14 @@ def only(*roles: Role, outcome: str = OK, others: str = DENIED) -> dict:
 
 
 def admin_only(*roles: Role, outcome: str = OK) -> dict:
-    """Admin pages: anonymous visitors and clerks are sent to sign in; staff without the
-    model's permission get 403."""
-    table = {ANONYMOUS: LOGIN, CLERK: LOGIN, "*": DENIED, SUPERUSER: outcome}
+    """Admin pages: anonymous visitors are sent to sign in; clerks (signed in, not staff) and
+    staff without the model's permission get 403."""
+    table = {ANONYMOUS: LOGIN, CLERK: DENIED, "*": DENIED, SUPERUSER: outcome}
     table.update({role.value: outcome for role in roles})
     return table
 
 
-ADMIN_STAFF = {ANONYMOUS: LOGIN, CLERK: LOGIN, "*": OK}
+ADMIN_STAFF = {ANONYMOUS: LOGIN, CLERK: DENIED, "*": OK}
 
 __all__ = [
     "OK",

@@ -40,10 +40,20 @@ def test_superuser_needs_mfa_too():
     assert client.get("/admin/")["Location"].startswith(reverse("mfa_activate_totp"))
 
 
-def test_clerk_is_sent_to_sign_in_from_the_admin(clerk_client):
-    response = clerk_client.get("/admin/")
-    assert response.status_code == 302
-    assert "/login/" in response["Location"]
+@pytest.mark.parametrize("path", ["/admin/", "/admin/login/?next=/admin/", "/admin/auth/group/"])
+def test_a_signed_in_clerk_opening_the_admin_gets_the_styled_403(clerk_client, path):
+    # It was /admin/ -> /admin/login/ -> /accounts/login/ -> /admin/ … until the browser gave
+    # up (ERR_TOO_MANY_REDIRECTS).
+    response = clerk_client.get(path, follow=True)
+    assert response.status_code == 403
+    assert response.redirect_chain == []
+    assert "usa-banner" in response.content.decode()  # the portal's own page
+
+
+def test_an_anonymous_visitor_of_the_admin_is_sent_to_the_one_sign_in(client):
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].startswith(reverse("account_login"))
 
 
 def test_admin_login_page_is_the_portal_sign_in(client):

@@ -27,7 +27,7 @@ REVIEW = admin_only(Role.ERO_REVIEWER)
 NOBODY = admin_only(outcome=DENIED)
 MISSING_FILE = {
     ANONYMOUS: LOGIN,
-    CLERK: LOGIN,
+    CLERK: DENIED,
     "*": DENIED,
     REVIEWER: NOT_FOUND,
     SUPERUSER: NOT_FOUND,
