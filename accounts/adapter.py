@@ -1,13 +1,15 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from leacorner.client_address import client_address
 from leacorner.mail import queue_rendered_email
 
+from .models import User
 from .roles import Role
 
 
@@ -19,6 +21,21 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.groups.add(Group.objects.get(name=Role.CLERK))
         return user
+
+    def clean_email(self, email: str) -> str:
+        """Every address a person gives allauth (sign-up, adding an address) fits the account's
+        column whole: a longer one was cut to its first 254 characters, losing its domain."""
+        limit = User._meta.get_field("email").max_length
+        if len(email) > limit:
+            raise ValidationError(
+                _(
+                    "An e-mail address can have at most %(limit)d characters; this one has "
+                    "%(length)d. Check it, or use a shorter address."
+                )
+                % {"limit": limit, "length": len(email)},
+                code="too_long",
+            )
+        return super().clean_email(email)
 
     def get_client_ip(self, request: HttpRequest) -> str:
         # allauth's per-address rate limits (failed sign-ins) count the address the rest of the
