@@ -91,13 +91,17 @@ class DeskFilterForm(forms.Form):
         return data
 
     def filter(self, routings):
-        """Narrow a ReportRouting queryset by the valid filters given.
+        """Narrow a ReportRouting queryset by the filters given: all of it with none given,
+        nothing when one is invalid (the page shows the form's errors), since a list or an
+        export that silently dropped a filter would look filtered while holding everything.
 
         Sector and received dates are the routing's copies of the report's, so that with the
         status they are answered by one index of the routing table.
         """
-        if not self.is_valid():
+        if not self.is_bound:
             return routings
+        if not self.is_valid():
+            return routings.none()
         data = self.cleaned_data
         if data["q"]:
             q = data["q"].strip()

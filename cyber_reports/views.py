@@ -506,6 +506,13 @@ def _stix_response(reports, filename: str) -> HttpResponse:
     )
 
 
+def _back_to_list_with_errors(request: HttpRequest, agency: Agency) -> HttpResponse:
+    """An export asked with invalid filters gives no file: the list, with the same filters,
+    says what is wrong with them."""
+    url = reverse("cyber_reports:desk_list", kwargs={"agency": agency.code.lower()})
+    return redirect(f"{url}?{request.GET.urlencode()}")
+
+
 def _stamp() -> str:
     return timezone.localtime().strftime("%Y%m%d-%H%M")
 
@@ -514,7 +521,9 @@ def _stamp() -> str:
 @require_safe
 def desk_export_csv(request: HttpRequest, agency: str) -> StreamingHttpResponse:
     agency_obj = _desk_agency(request, agency)
-    _filters, routings = _filtered_routings(request, agency_obj)
+    filters, routings = _filtered_routings(request, agency_obj)
+    if filters.errors:
+        return _back_to_list_with_errors(request, agency_obj)
     return _csv_response(_desk_reports(routings), f"cyber-reports-{agency}-{_stamp()}.csv")
 
 
@@ -523,7 +532,9 @@ def desk_export_csv(request: HttpRequest, agency: str) -> StreamingHttpResponse:
 def desk_export_stix(request: HttpRequest, agency: str) -> HttpResponse:
     """The filtered list as a STIX 2.1 bundle, newest first, at most STIX_EXPORT_LIMIT."""
     agency_obj = _desk_agency(request, agency)
-    _filters, routings = _filtered_routings(request, agency_obj)
+    filters, routings = _filtered_routings(request, agency_obj)
+    if filters.errors:
+        return _back_to_list_with_errors(request, agency_obj)
     reports = _desk_reports(routings)[:STIX_EXPORT_LIMIT]
     return _stix_response(reports, f"cyber-reports-{agency}-{_stamp()}.stix.json")
 

@@ -265,11 +265,12 @@ def test_list_filters_and_search(role_client, db):
     today = timezone.localdate(water.submitted_at).isoformat()
     assert shown(received_from=today, received_to=today) == both
     assert shown(received_from="2000-01-01", received_to="2000-01-02") == set()
-    # A bad filter is reported, and the list falls back to everything.
+    # A bad filter is reported, and nothing is listed (see the test below).
     response = client.get(
         desk_url("desk_list", "FBI"), {"received_from": "2026-12-01", "received_to": "2026-11-01"}
     )
     assert "The end date is before the start date." in response.content.decode()
+    assert not response.context["page"].object_list
 
 
 def test_desk_list_queries_are_bounded_at_10000_reports(
@@ -466,3 +467,25 @@ def test_desk_status_and_sector_page_reads_one_index_of_the_routings(db):
     # In the list's order straight from the index: a page stops after its rows, unsorted.
     assert "Index Scan Backward using cyber_desk_status_sector" in page
     assert "Sort" not in page
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"incident_type": "abc"}, {"sector": "moon"}, {"status": "lost"}, {"received_from": "soon"}],
+)
+def test_an_invalid_filter_is_reported_and_lists_and_exports_nothing(role_client, db, bad):
+    # It used to be ignored: the desk saw, and exported, every report as if it had filtered.
+    routed_report(incident_types=["identity_theft"])
+    client, _user = role_client(Role.DESK_FBI)
+    response = client.get(desk_url("desk_list", "FBI"), bad)
+    assert response.status_code == 200
+    assert response.context["filters"].errors
+    assert not response.context["page"].object_list
+    page = response.content.decode()
+    assert "usa-error-message" in page
+    assert "Correct the filters to see the reports." in page
+    for export in ("desk_export_csv", "desk_export_stix"):
+        refused = client.get(desk_url(export, "FBI"), bad)
+        assert refused.status_code == 302  # back to the list, which says what is wrong
+        assert refused["Location"].startswith(desk_url("desk_list", "FBI") + "?")
+        assert "Content-Disposition" not in refused
