@@ -146,23 +146,44 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache ----------------------------------------------------------------------------------
+# --- Cache ---------------------------------------------------------------------------------
+# Two caches, so that what anyone can fill cannot push out what the portal's security counts:
+# - "default": rate-limit counters (leacorner.rate_limits, allauth's), TOTP codes already used,
+#   small and bounded by the number of clients; Redis (REDIS_URL) must never evict them
+#   (`maxmemory-policy noeviction`, docs/deployment.md);
+# - "directory": the directory's page cache (programs/caching.py), which any visitor can grow
+#   with new searches; its own Redis with LRU eviction (DIRECTORY_CACHE_URL), or else a
+#   bounded local-memory cache in each process, never the counters' Redis.
 REDIS_URL = env_url("REDIS_URL", "", schemes=("redis", "rediss", "unix"), host=False)
+DIRECTORY_CACHE_URL = env_url(
+    "DIRECTORY_CACHE_URL", "", schemes=("redis", "rediss", "unix"), host=False
+)
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "leacorner",
-        }
+    _counters = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "leacorner",
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "leacorner",
-        }
+    _counters = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "leacorner"}
+if DIRECTORY_CACHE_URL:
+    _pages = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": DIRECTORY_CACHE_URL,
+        "KEY_PREFIX": "leacorner-pages",
     }
+else:
+    _pages = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "leacorner-directory-pages",
+        # At most this many pages (12-49 KB each) per process; the oldest third goes first.
+        "OPTIONS": {
+            "MAX_ENTRIES": env_count("DIRECTORY_CACHE_MAX_ENTRIES", 500, minimum=1),
+            "CULL_FREQUENCY": 3,
+        },
+    }
+CACHES = {"default": _counters, "directory": _pages}
+del _counters, _pages
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

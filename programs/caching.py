@@ -13,6 +13,21 @@ placed right after WhiteNoise, stores the finished response (every header the ot
 added included) and answers later visits from the cache before the rest of the stack runs:
 sessions, CSRF, authentication, access checks and the URL's view are all skipped for a hit,
 which then costs little more than a static file.
+
+What may go into the cache is bounded, because anyone can ask for any URL:
+
+- a page is keyed on the path and on the query parameters its view reads, normalised by the
+  view's own `varies_on` function (the same values the view renders from), never on the raw
+  query string: `?q=ice&junk=1`, `?q=ice&junk=2` and `?q=%20ice` are one entry. A request the
+  view would answer with something it cannot be keyed on (a page number out of range, a place
+  that does not exist, words too long to search) is answered and not stored;
+- only 200 answers are stored: a 404 for an arbitrary slug never is;
+- the pages live in their own cache (`CACHES["directory"]`: a bounded local-memory cache per
+  process, or a Redis of its own with `maxmemory` and LRU eviction, docs/deployment.md), so a
+  flood of distinct searches evicts only pages, never the rate-limit counters, lockout state
+  and used TOTP codes of the default cache;
+- the Host header is validated before anything is answered from the cache, as Django would
+  for a rendered page (a hit for `Host: evil.example` was a 200 where a miss was a 400).
 """
 
 import hashlib
@@ -21,7 +36,7 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
@@ -32,6 +47,7 @@ from django.utils.translation import get_language, get_language_from_request
 from .models import DirectoryRevision
 
 CACHE_PREFIX = "directory-page"
+PAGE_CACHE_ALIAS = "directory"
 
 
 def directory_changed(**kwargs: Any) -> None:
@@ -72,18 +88,37 @@ def _cacheable(request: HttpRequest) -> bool:
     )
 
 
-def _page_key(request: HttpRequest, revision: DirectoryRevision, language: str) -> tuple[str, str]:
-    """(cache key, ETag) of the page `request` asks for, in `language`, at `revision`."""
-    page_id = hashlib.sha256(f"{language}|{request.get_full_path()}".encode()).hexdigest()[:32]
+#: What a page's rendering depends on besides its path: a tuple of normalised parameters, or
+#: None when the request must not be stored.
+VariesOn = Callable[[HttpRequest], tuple | None]
+
+
+def reads_nothing(request: HttpRequest) -> tuple:
+    """The `varies_on` of a page that reads no query parameter: any query string is ignored."""
+    return ()
+
+
+def _page_key(
+    request: HttpRequest, revision: DirectoryRevision, language: str, varies: tuple
+) -> tuple[str, str]:
+    """(cache key, ETag) of the page at `request`'s path with the normalised parameters
+    `varies`, in `language`, at `revision`."""
+    identity = repr((language, request.path, varies))
+    page_id = hashlib.sha256(identity.encode()).hexdigest()[:32]
     return f"{CACHE_PREFIX}:{revision.counter}:{page_id}", f'"{revision.counter}-{page_id[:16]}"'
 
 
-def _is_directory_page(request: HttpRequest) -> bool:
+def _page_view(request: HttpRequest) -> Callable[..., HttpResponse] | None:
+    """The directory view `request` resolves to, or None when it is not a directory page."""
     try:
         match = resolve(request.path_info)
     except Resolver404:
-        return False
-    return getattr(match.func, "directory_page", False)
+        return None
+    return match.func if getattr(match.func, "directory_page", False) else None
+
+
+def page_cache():
+    return caches[PAGE_CACHE_ALIAS]
 
 
 class DirectoryCacheMiddleware:
@@ -94,40 +129,44 @@ class DirectoryCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not (_cacheable(request) and _is_directory_page(request)):
+        view = _page_view(request) if _cacheable(request) else None
+        if view is None:
+            return self.get_response(request)
+        # Raises DisallowedHost (answered 400) for a host not in ALLOWED_HOSTS, before a hit
+        # could answer it.
+        request.get_host()
+        varies = view.directory_varies_on(request)
+        if varies is None:
             return self.get_response(request)
         revision = DirectoryRevision.current()
         request.directory_revision = revision  # the view's decorator reads it from here
         # The language LocaleMiddleware will choose further on (no language prefix in URLs).
-        key, _etag = _page_key(request, revision, get_language_from_request(request))
-        cached = cache.get(key)
+        key, _etag = _page_key(request, revision, get_language_from_request(request), varies)
+        cached = page_cache().get(key)
         if cached is not None:
             status, headers, content = cached
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
             response["X-Directory-Cache"] = "hit"
-            if status == 200:
-                not_modified = get_conditional_response(
-                    request,
-                    etag=response["ETag"],
-                    last_modified=int(revision.changed_at.timestamp()),
-                    response=response,
-                )
-                if not_modified is not None:
-                    return not_modified
-            return response
+            not_modified = get_conditional_response(
+                request,
+                etag=response["ETag"],
+                last_modified=int(revision.changed_at.timestamp()),
+                response=response,
+            )
+            return response if not_modified is None else not_modified
         response = self.get_response(request)
         if (
             response.get("X-Directory-Cache") == "miss"
-            and response.status_code in (200, 404)
+            and response.status_code == 200
             and not response.cookies
             and not response.streaming
         ):
             headers = [
                 (name, value) for name, value in response.items() if name != "X-Directory-Cache"
             ]
-            cache.set(
+            page_cache().set(
                 key,
                 (response.status_code, headers, response.content),
                 settings.DIRECTORY_CACHE_SECONDS,
@@ -135,20 +174,34 @@ class DirectoryCacheMiddleware:
         return response
 
 
-def directory_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def directory_page(
+    view: Callable[..., HttpResponse] | None = None, *, varies_on: VariesOn = reads_nothing
+):
     """Mark `view` as a directory page: cached by `DirectoryCacheMiddleware`, with
-    ETag/Last-Modified keyed by the revision, and private for visitors with a session."""
+    ETag/Last-Modified keyed by the revision, and private for visitors with a session.
+
+    `varies_on(request)` gives the normalised query parameters the view renders from (the
+    view must read them through the same function), or None for a request not to store;
+    without it the page reads none. `@directory_page` and `@directory_page(varies_on=f)`."""
+    if view is None:
+        return lambda view: directory_page(view, varies_on=varies_on)
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         revision = getattr(request, "directory_revision", None) or DirectoryRevision.current()
+        varies = varies_on(request)
         if not _cacheable(request):
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_cache=True)
             patch_vary_headers(response, ["Cookie"])
             return response
+        if varies is None:  # answered, not stored, and no ETag to revalidate against
+            response = view(request, *args, **kwargs)
+            patch_cache_control(response, public=True, no_cache=True)
+            patch_vary_headers(response, ["Cookie", "Accept-Language"])
+            return response
 
-        _key, etag = _page_key(request, revision, get_language())
+        _key, etag = _page_key(request, revision, get_language(), varies)
         last_modified = int(revision.changed_at.timestamp())  # HTTP dates have whole seconds
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
@@ -157,8 +210,8 @@ def directory_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
-        response["X-Directory-Cache"] = "miss"
         if response.status_code == 200:
+            response["X-Directory-Cache"] = "miss"
             response["ETag"] = etag
             response["Last-Modified"] = http_date(last_modified)
         patch_cache_control(response, public=True, no_cache=True)
@@ -166,4 +219,5 @@ def directory_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         return response
 
     wrapper.directory_page = True
+    wrapper.directory_varies_on = varies_on
     return wrapper

@@ -18,15 +18,65 @@ from . import participation
 from .caching import directory_page
 from .geography import GRID, HEIGHT, WIDTH, tiles
 from .models import FAQ, TERRITORIES, Category, FieldOffice, Jurisdiction, Program
-from .search import QueryError, parse_query, search_faqs, search_programs, snippet, suggestions
+from .search import (
+    MAX_QUERY_LENGTH,
+    QueryError,
+    parse_query,
+    search_faqs,
+    search_programs,
+    snippet,
+    suggestions,
+)
 from .sitemaps import SITEMAPS
 
 RESULTS_PER_PAGE = 20
 FAQ_RESULTS = 10
+#: Pages of results (or of the sitemap) kept in the page cache; later ones are rendered each
+#: time, so one search cannot fill the cache with page numbers.
+MAX_CACHED_PAGE = 50
 
 
 def canonical_url(path: str) -> str:
     return settings.SITE_URL + path
+
+
+def _page_number(request: HttpRequest, parameter: str) -> int | None:
+    """The page asked for (1 when none is), or None when it is not a page number the cache
+    keeps; the view still answers it (the paginator shows the nearest page)."""
+    raw = request.GET.get(parameter, "").strip()
+    if not raw:
+        return 1
+    if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_CACHED_PAGE:
+        return int(raw)
+    return None
+
+
+def _chosen_place(request: HttpRequest) -> str:
+    """The state or territory code of `?state=`, as the field-office page reads it."""
+    return request.GET.get("state", "").strip().upper()
+
+
+def _field_office_varies(request: HttpRequest) -> tuple | None:
+    place = _chosen_place(request)
+    return (place,) if not place or place in Jurisdiction.values else None
+
+
+def _search_words(request: HttpRequest) -> str:
+    """The visitor's words with the spacing normalised, as they are searched and shown."""
+    return " ".join(request.GET.get("q", "").split())
+
+
+def _search_varies(request: HttpRequest) -> tuple | None:
+    words = _search_words(request)
+    number = _page_number(request, "page")
+    if len(words) > MAX_QUERY_LENGTH or number is None:
+        return None  # answered with a message or a fallback page, not stored
+    return (words, number)
+
+
+def _sitemap_varies(request: HttpRequest) -> tuple | None:
+    number = _page_number(request, "p")
+    return None if number is None else (number,)
 
 
 @public
@@ -122,7 +172,7 @@ def faq(request: HttpRequest) -> HttpResponse:
 
 @public
 @require_safe
-@directory_page
+@directory_page(varies_on=_field_office_varies)
 def field_office_list(request: HttpRequest) -> HttpResponse:
     """Every ERO field office on a tile map, in a select and in a plain list.
 
@@ -158,7 +208,7 @@ def field_office_list(request: HttpRequest) -> HttpResponse:
         tile.css_class = "split" if len(found) > 1 else ""
         map_tiles.append(tile)
 
-    chosen = request.GET.get("state", "").strip().upper()
+    chosen = _chosen_place(request)
     error = ""
     selection = None
     if chosen:
@@ -211,9 +261,9 @@ def _results_page(results, number: str | None):
 
 @public
 @require_safe
-@directory_page
+@directory_page(varies_on=_search_varies)
 def search(request: HttpRequest) -> HttpResponse:
-    raw = request.GET.get("q", "")
+    raw = _search_words(request)
     context: dict = {
         "search_query": raw,
         "page_query": urlencode({"q": raw}),
@@ -264,6 +314,6 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @public
 @require_safe
-@directory_page
+@directory_page(varies_on=_sitemap_varies)
 def sitemap_xml(request: HttpRequest) -> HttpResponse:
     return sitemap(request, sitemaps=SITEMAPS)

@@ -61,14 +61,16 @@ def attachment_root(tmp_path, monkeypatch, settings):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     from programs.models import DirectoryRevision
 
-    cache.clear()
+    for cache in caches.all():  # the counters' and the directory pages'
+        cache.clear()
     DirectoryRevision.forget()  # each test's database starts from the seeded revision
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     DirectoryRevision.forget()
 
 
