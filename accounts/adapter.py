@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from leacorner.client_address import client_address
 from leacorner.mail import queue_rendered_email
 
+from . import lockout
 from .models import User
 from .roles import Role
 
@@ -36,6 +37,16 @@ class AccountAdapter(DefaultAccountAdapter):
                 code="too_long",
             )
         return super().clean_email(email)
+
+    def pre_authenticate(self, request: HttpRequest, **credentials) -> None:
+        # allauth's per-address limit on failures, then the portal's per-account slow-down
+        # (accounts.lockout), both before the password is checked.
+        super().pre_authenticate(request, **credentials)
+        lockout.refuse_while_paused(request, credentials)
+
+    def authentication_failed(self, request: HttpRequest, **credentials) -> None:
+        super().authentication_failed(request, **credentials)
+        lockout.count_failure(request, credentials)
 
     def get_client_ip(self, request: HttpRequest) -> str:
         # allauth's per-address rate limits (failed sign-ins) count the address the rest of the

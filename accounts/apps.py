@@ -7,8 +7,9 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and security"
 
     def ready(self) -> None:
-        from . import audit, roles
+        from . import audit, lockout, roles
 
         audit.connect()
+        lockout.connect()
         # Permissions only exist after post_migrate, so the role table is applied then too.
         post_migrate.connect(roles.sync_roles_after_migrate, dispatch_uid="accounts.sync_roles")

@@ -36,6 +36,18 @@ def client_address(request: HttpRequest) -> str | None:
     return _valid_address(request.META.get("REMOTE_ADDR", ""))
 
 
+def client_network(request: HttpRequest) -> str | None:
+    """The client as one node: its IPv4 address, or the /64 network of its IPv6 address
+    (`RATELIMIT_IPV6_MASK`, the grouping of every rate limit), as a network address; None
+    without a valid address. An IPv6 client is given a whole /64 and may pick any address in
+    it, so a lockout per address must be a lockout per network."""
+    address = client_address(request)
+    if address is None or ":" not in address:
+        return address
+    mask = settings.RATELIMIT_IPV6_MASK
+    return str(ipaddress.ip_network(f"{address}/{mask}", strict=False).network_address)
+
+
 def _valid_address(value: str) -> str | None:
     try:
         address = ipaddress.ip_address(value.strip())

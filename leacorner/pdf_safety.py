@@ -80,11 +80,12 @@ class UnsafePDF(Exception):
                 "without the password and upload that."
             ),
             Problem.JAVASCRIPT: _("This PDF contains JavaScript, %(runs)s %(fix)s"),
-            Problem.LAUNCH: _("This PDF contains an action that starts a program, %(runs)s %(fix)s"),
+            Problem.LAUNCH: _(
+                "This PDF contains an action that starts a program, %(runs)s %(fix)s"
+            ),
             Problem.EMBEDDED_FILE: _("This PDF has a file embedded in it, %(runs)s %(fix)s"),
             Problem.ACTIVE_CONTENT: _(
-                "This PDF contains active content (rich media or a scripted form), %(runs)s "
-                "%(fix)s"
+                "This PDF contains active content (rich media or a scripted form), %(runs)s %(fix)s"
             ),
             Problem.TOO_COMPLEX: _("This PDF is too complex to check. %(fix)s"),
         }

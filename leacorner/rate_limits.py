@@ -10,7 +10,9 @@ posts through a limit of 5.
 Clients are told apart by `leacorner.client_address` (the address the portal's own proxies saw),
 IPv6 addresses grouped by /64 (`RATELIMIT_IPV6_MASK`): one household or office network is given
 a whole /64, so a client rotating through it is still one client. A request without a valid
-address is counted with every other such request, under the unspecified address.
+address is counted with every other such request, under the unspecified address. A limit may
+instead count per something else the caller names (`consume(request, key=...)`: an account, a
+recipient), for what no single address should decide, such as guesses spread over many.
 
 Why django-ratelimit: its counters are atomic on every shared cache Django ships (Redis,
 memcached) and in local memory, it masks IPv6 networks, and it takes our address function.
@@ -66,13 +68,15 @@ class RateLimit:
     def window(self) -> timedelta:
         return getattr(settings, self.window_setting)
 
-    def consume(self, request: HttpRequest) -> Verdict:
-        """Count this attempt of the client; allowed while the count is within the limit."""
-        return self._usage(request, increment=True)
+    def consume(self, request: HttpRequest, *, key: str | None = None) -> Verdict:
+        """Count this attempt of the client (or of `key`, when given, whatever the address);
+        allowed while the count is within the limit."""
+        return self._usage(request, increment=True, key=key)
 
-    def peek(self, request: HttpRequest) -> Verdict:
-        """Whether the client's next attempt would still be allowed, counting nothing."""
-        verdict = self._usage(request, increment=False)
+    def peek(self, request: HttpRequest, *, key: str | None = None) -> Verdict:
+        """Whether the next attempt of the client (or of `key`) would still be allowed,
+        counting nothing."""
+        verdict = self._usage(request, increment=False, key=key)
         return Verdict(
             allowed=verdict.count < verdict.limit,
             count=verdict.count,
@@ -80,10 +84,13 @@ class RateLimit:
             retry_after=verdict.retry_after,
         )
 
-    def _usage(self, request: HttpRequest, *, increment: bool) -> Verdict:
+    def _usage(self, request: HttpRequest, *, increment: bool, key: str | None) -> Verdict:
         window = max(int(self.window.total_seconds()), 1)
+        # django-ratelimit hashes the value into the cache key, so no address or e-mail is
+        # stored in the cache as it is.
+        counted_as = "ip" if key is None else (lambda group, request: f"key:{key}")
         usage = get_usage(
-            request, group=self.name, key="ip", rate=(self.limit, window), increment=increment
+            request, group=self.name, key=counted_as, rate=(self.limit, window), increment=increment
         )
         return Verdict(
             allowed=not usage["should_limit"],
@@ -100,4 +107,17 @@ CERTIFICATE_CHECKS = RateLimit(
 #: Cyber-incident reports filed without signing in, counted when a valid report is filed.
 ANONYMOUS_REPORTS = RateLimit(
     "cyber-anonymous-report", "CYBER_REPORTS_ANONYMOUS_LIMIT", "CYBER_REPORTS_ANONYMOUS_WINDOW"
+)
+#: Failed sign-ins per account from all addresses together (`key`: the account), the
+#: slow-down of guessing spread over many addresses (accounts.lockout).
+SIGN_IN_FAILURES = RateLimit(
+    "sign-in-failures-per-account", "SIGN_IN_ACCOUNT_LIMIT", "SIGN_IN_ACCOUNT_WINDOW"
+)
+#: E-mails about failed sign-ins per account (`key`), so an alert is no mail bomb.
+SIGN_IN_ALERTS = RateLimit("sign-in-alerts", "SIGN_IN_ALERT_LIMIT", "SIGN_IN_ALERT_WINDOW")
+#: Account e-mails (sign-up, password reset, a new address) a client may ask for.
+ACCOUNT_EMAILS = RateLimit("account-emails", "ACCOUNT_EMAIL_LIMIT", "ACCOUNT_EMAIL_WINDOW")
+#: Account e-mails one address may be sent (`key`: the recipient), whoever asks for them.
+ACCOUNT_EMAILS_TO = RateLimit(
+    "account-emails-to", "ACCOUNT_EMAIL_RECIPIENT_LIMIT", "ACCOUNT_EMAIL_WINDOW"
 )

@@ -122,7 +122,8 @@ def test_every_url_for_every_role(role, url_fixtures):
         elif role != ANONYMOUS and 200 <= response.status_code < 300 and not private(response):
             # Whatever a signed-in person is shown may be about someone (a request, a report,
             # an account): no shared cache, and not the browser's disk, may keep a copy.
-            failures.append(f"{key} {url} as {role}: Cache-Control {response.get('Cache-Control')!r}")
+            cache_control = response.get("Cache-Control")
+            failures.append(f"{key} {url} as {role}: Cache-Control {cache_control!r}")
     assert not failures, "\n".join(failures)
     assert checked >= 30
 

@@ -14,7 +14,7 @@ from django.test import Client, RequestFactory
 from accounts.models import SecurityEvent
 from accounts.roles import Role
 from cyber_reports.models import CyberIncidentReport
-from leacorner.client_address import client_address
+from leacorner.client_address import client_address, client_network
 
 from .cyber_reports.conftest import report_data
 from .factories import UserFactory
@@ -136,6 +136,21 @@ class TestBehindTheBalancer:
         event = SecurityEvent.objects.get(kind="login_failed")
         assert event.source_address == "203.0.113.7"
         assert AccessFailureLog.objects.get().ip_address == "203.0.113.7"
+
+
+@pytest.mark.parametrize(
+    ("address", "network"),
+    [
+        ("203.0.113.7", "203.0.113.7"),
+        ("2001:db8:1:2:abcd:1:2:3", "2001:db8:1:2::"),
+        ("2001:db8:1:2::1", "2001:db8:1:2::"),
+        ("not-an-address", None),
+    ],
+)
+def test_a_client_is_one_node_an_ipv6_client_its_slash_64(settings, address, network):
+    settings.TRUSTED_PROXY_COUNT = 0
+    request = RequestFactory().get("/", REMOTE_ADDR=address)
+    assert client_network(request) == network
 
 
 @pytest.mark.parametrize("value", ["one", "-1", "1.5"])

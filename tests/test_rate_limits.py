@@ -58,6 +58,16 @@ def test_ipv6_clients_are_counted_by_their_slash_64(settings):
     assert CERTIFICATE_CHECKS.consume(request_from("2001:db8:1:3::1")).allowed
 
 
+def test_a_limit_may_count_per_key_whatever_the_address(settings):
+    settings.SIGN_IN_ACCOUNT_LIMIT = 2
+    limit = RateLimit("per-key-test", "SIGN_IN_ACCOUNT_LIMIT", "SIGN_IN_ACCOUNT_WINDOW")
+    addresses = ["198.51.100.30", "198.51.100.31", "2001:db8:9::1"]
+    verdicts = [limit.consume(request_from(a), key="clerk@court.example") for a in addresses]
+    assert [v.allowed for v in verdicts] == [True, True, False]
+    assert limit.consume(request_from("198.51.100.30"), key="other@court.example").allowed
+    assert limit.consume(request_from("198.51.100.30")).allowed  # the address: its own count
+
+
 def test_a_request_without_an_address_is_limited_not_an_error(settings):
     settings.STAKEHOLDER_VERIFY_LIMIT = 1
     assert CERTIFICATE_CHECKS.consume(request_from("")).allowed

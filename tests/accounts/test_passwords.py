@@ -27,7 +27,6 @@ def test_weak_passwords_are_refused_with_the_reason(client, password, message):
     assert message in response.content.decode()
 
 
-
 def _hashes_during_a_failed_sign_in(client, email: str) -> int:
     """How many times the password hasher ran while `email` failed to sign in."""
     original = MD5PasswordHasher.encode

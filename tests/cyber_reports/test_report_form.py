@@ -341,7 +341,7 @@ class TestAttachments:
             ("event.xml", b"plain words", "is not what its name says"),
             ("empty.txt", b"", "is empty"),
             ("archive.zip", b"PK\x03\x04", "is not a kind of file we accept"),
-            ("report.pdf", OPEN_ACTION_JAVASCRIPT_PDF, "“report.pdf”: This PDF contains JavaScript"),
+            ("report.pdf", OPEN_ACTION_JAVASCRIPT_PDF, "“report.pdf”: This PDF contains Java"),
             ("report.pdf", LAUNCH_PDF, "an action that starts a program"),
             ("report.pdf", EMBEDDED_FILE_PDF, "has a file embedded in it"),
             ("report.pdf", HTML_POSING_AS_PDF, "This file is not a PDF"),
