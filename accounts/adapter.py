@@ -1,3 +1,5 @@
+import logging
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -8,10 +10,13 @@ from django.utils.translation import gettext as _
 
 from leacorner.client_address import client_address
 from leacorner.mail import queue_rendered_email
+from leacorner.rate_limits import ACCOUNT_EMAILS_TO
 
 from . import lockout
 from .models import User
 from .roles import Role
+
+logger = logging.getLogger(__name__)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -59,6 +64,18 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         # allauth renders its own templates; delivery goes through the portal's mail queue
         # so a mail-server outage delays a verification e-mail instead of failing sign-up.
+        # One address is sent at most ACCOUNT_EMAIL_RECIPIENT_LIMIT of them per window,
+        # whoever asks: beyond that they are dropped, not queued, and the page says what it
+        # always says ("if an account exists, we have sent …"), so nothing is disclosed.
+        request = self.request  # None for mail sent outside a request: nobody asked
+        if (
+            request is not None
+            and not ACCOUNT_EMAILS_TO.consume(request, key=email.lower()).allowed
+        ):
+            logger.warning(
+                "account e-mail %s not sent: its recipient is over the limit", template_prefix
+            )
+            return
         message = self.render_mail(template_prefix, email, context)
         html = ""
         for content, mimetype in getattr(message, "alternatives", []):

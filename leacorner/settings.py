@@ -225,7 +225,14 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {
     "login": "accounts.forms.NoticeLoginForm",
     "signup": "accounts.forms.ClerkSignupForm",
+    "reset_password": "accounts.forms.LimitedResetPasswordForm",
+    "add_email": "accounts.forms.LimitedAddEmailForm",
 }
+# Account e-mails a client may ask for (sign-up, password reset, a new address) per window,
+# and that one recipient may be sent whoever asks (accounts.forms, accounts.adapter).
+ACCOUNT_EMAIL_LIMIT = env_count("ACCOUNT_EMAIL_LIMIT", 10, minimum=1)
+ACCOUNT_EMAIL_RECIPIENT_LIMIT = env_count("ACCOUNT_EMAIL_RECIPIENT_LIMIT", 5, minimum=1)
+ACCOUNT_EMAIL_WINDOW = timedelta(hours=1)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[LEA Corner] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # allauth keeps its per-address limit on failed sign-ins; the per-account one is the portal's
