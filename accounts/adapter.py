@@ -1,6 +1,8 @@
 import logging
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -94,3 +96,14 @@ class AccountAdapter(DefaultAccountAdapter):
             body_html=html,
             kind=template_prefix.rsplit("/", 1)[-1],
         )
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """Staff keep their authenticator app: turning it off would shut them out of their work
+    until a new enrolment link came. An administrator removes a lost one (admin "MFA ›
+    Authenticators") and sends a new link (accounts.enrolment)."""
+
+    def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
+        if authenticator.type == Authenticator.Type.TOTP and authenticator.user.is_staff:
+            return False
+        return super().can_delete_authenticator(authenticator)

@@ -1,17 +1,27 @@
-from django.contrib import admin
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from leacorner.pagination import EstimatedCountPaginator
 from leacorner.read_only_admin import ReadOnlyAdminMixin
 
-from .models import SecurityEvent, User
+from . import enrolment
+from .models import SecurityEvent, StaffEnrolmentLink, User
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    """Accounts, for superusers. Staff accounts get two-factor set up through the action "Send
+    a two-factor enrolment link" (accounts.enrolment)."""
+
     ordering = ["email"]
-    list_display = ["email", "full_name", "is_staff", "is_active", "last_login"]
+    list_display = ["email", "full_name", "is_staff", "two_factor", "is_active", "last_login"]
+    actions = ["send_enrolment_link"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
     search_fields = ["email", "full_name"]
     fieldsets = [
@@ -27,6 +37,44 @@ class UserAdmin(DjangoUserAdmin):
         (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]}),
     ]
     readonly_fields = ["last_login", "date_joined"]
+
+    def get_queryset(self, request):
+        totp = Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)
+        links = StaffEnrolmentLink.objects.usable().filter(user=OuterRef("pk"))
+        return super().get_queryset(request).annotate(has_totp=Exists(totp), has_link=Exists(links))
+
+    @admin.display(description=_("two-factor"))
+    def two_factor(self, obj: User) -> str:
+        if obj.has_totp:
+            return gettext("Set up")
+        if obj.has_link:
+            return gettext("Link sent")
+        return gettext("Not set up") if obj.is_staff else "—"
+
+    @admin.action(description=_("Send a two-factor enrolment link"))
+    def send_enrolment_link(self, request, queryset) -> None:
+        sent = 0
+        for user in queryset:
+            try:
+                enrolment.issue_link(user, issued_by=request.user.email, request=request)
+            except ValueError as refusal:
+                self.message_user(request, str(refusal), messages.WARNING)
+            else:
+                sent += 1
+        if sent:
+            self.message_user(
+                request,
+                gettext(
+                    "Sent %(count)d enrolment link(s), each to the account's own address, valid "
+                    "for %(hours)d hours. Sent at %(time)s."
+                )
+                % {
+                    "count": sent,
+                    "hours": settings.STAFF_MFA_LINK_HOURS,
+                    "time": timezone.localtime().strftime("%H:%M"),
+                },
+                messages.SUCCESS,
+            )
 
 
 @admin.register(SecurityEvent)

@@ -7,9 +7,10 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and security"
 
     def ready(self) -> None:
-        from . import audit, lockout, roles
+        from . import audit, enrolment, lockout, roles
 
         audit.connect()
+        enrolment.connect()
         lockout.connect()
         # Permissions only exist after post_migrate, so the role table is applied then too.
         post_migrate.connect(roles.sync_roles_after_migrate, dispatch_uid="accounts.sync_roles")

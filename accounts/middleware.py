@@ -10,13 +10,14 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from leacorner import access
 
+from . import enrolment
 from .roles import STAFF_ROLES
 
 SESSION_STARTED_KEY = "leacorner_session_started"
@@ -58,8 +59,9 @@ def passed_mfa(request: HttpRequest) -> bool:
 
 class StaffMFAMiddleware:
     """Staff must have MFA enrolled, and have passed it in this session, before the admin or
-    any staff page opens. A staff user without MFA is sent to enrol; one who has not passed it
-    in this session is asked for a code."""
+    any staff page opens. A staff user without MFA is told to set it up with the link an
+    administrator sends (accounts.enrolment), and allauth's set-up page refuses staff without
+    one; a staff user who has not passed MFA in this session is asked for a code."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -72,6 +74,14 @@ class StaffMFAMiddleware:
         if not user.is_authenticated:
             return None
         match = request.resolver_match
+        if (
+            match is not None
+            and match.url_name == "mfa_activate_totp"
+            and user.is_staff
+            and not is_mfa_enabled(user)
+            and not enrolment.has_grant(request)
+        ):
+            return _enrolment_needed(request)
         is_admin = match is not None and "admin" in match.namespaces
         if not (is_admin or access.declared_roles(view_func) & STAFF_ROLES):
             return None
@@ -80,18 +90,17 @@ class StaffMFAMiddleware:
             # which sends a signed-in user back where they came from: a redirect loop.
             raise PermissionDenied
         if not is_mfa_enabled(user):
-            messages.warning(
-                request,
-                _("Staff accounts must use two-factor authentication. Set it up to continue."),
-            )
-            return redirect(
-                f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}"
-            )
+            enrolment.remember_destination(request, request.get_full_path())
+            return _enrolment_needed(request)
         if not passed_mfa(request):
             return redirect(
                 f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}"
             )
         return None
+
+
+def _enrolment_needed(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/enrolment_needed.html", status=403)
 
 
 class AccessDeclarationMiddleware:

@@ -90,6 +90,7 @@ class SecurityEvent(models.Model):
         LOCKOUT = "lockout", _("Account locked")
         MFA_ADDED = "mfa_added", _("MFA enrolled")
         MFA_REMOVED = "mfa_removed", _("MFA removed")
+        MFA_LINK_SENT = "mfa_link_sent", _("MFA enrolment link sent")
         PASSWORD_CHANGED = "password_changed", _("Password changed")
         PASSWORD_RESET = "password_reset", _("Password reset")
         GROUPS_CHANGED = "groups_changed", _("Groups changed")
@@ -119,3 +120,37 @@ class SecurityEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.email} {self.at:%Y-%m-%d %H:%M}"
+
+
+class StaffEnrolmentLinkQuerySet(models.QuerySet):
+    def usable(self) -> "StaffEnrolmentLinkQuerySet":
+        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class StaffEnrolmentLink(models.Model):
+    """A single-use, expiring link with which a staff member sets up two-factor
+    authentication (accounts.enrolment). Issued by an administrator and e-mailed to the
+    account's own address, so the password alone never enrols: whoever holds it must also hold
+    the mailbox. Only the token's SHA-256 is stored; issuing a new link deletes the unused
+    ones of the account."""
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="enrolment_links"
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    issued_at = models.DateTimeField(default=timezone.now)
+    issued_by = models.CharField(
+        max_length=254, blank=True, help_text=_("The administrator who sent it.")
+    )
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = StaffEnrolmentLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("staff enrolment link")
+        verbose_name_plural = _("staff enrolment links")
+        ordering = ["-issued_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.issued_at:%Y-%m-%d %H:%M}"

@@ -240,6 +240,10 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_RATE_LIMITS = {"login_failed": "20/m/ip"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "LEA Corner"
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
+# Staff set up two-factor only with a link an administrator sends (accounts.enrolment), which
+# works once, for this many hours.
+STAFF_MFA_LINK_HOURS = env_count("STAFF_MFA_LINK_HOURS", 72, minimum=1)
 
 # Sessions: 30 minutes idle, 12 hours in all (accounts.middleware.SessionLifetimeMiddleware).
 SESSION_COOKIE_AGE = 30 * 60

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", programs_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", programs_views.sitemap_xml, name="sitemap"),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("directory/", include("programs.urls")),

@@ -55,6 +55,9 @@ ACCESS_TABLE: dict[str, dict] = {
     },
     "account_reset_password_done": {"expect": everyone()},
     "mfa_index": {"expect": signed_in()},
+    # The portal's own account pages (accounts/urls.py): an unknown enrolment link is 404.
+    "staff_mfa_enrolment": {"expect": signed_in(NOT_FOUND), "kwargs": {"token": "not-a-token"}},
+    "mfa_continue": {"expect": signed_in()},
     "mfa_authenticate": {"expect": signed_in()},
     "mfa_reauthenticate": {"expect": signed_in()},
     "mfa_activate_totp": {"expect": signed_in()},

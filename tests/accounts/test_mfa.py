@@ -11,11 +11,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("role", [r for r in Role if r is not Role.CLERK])
-def test_staff_without_mfa_is_sent_to_enrol(role):
+def test_staff_without_mfa_are_told_to_enrol_with_the_administrators_link(role):
+    # They were sent to enrol with the password alone (tests/accounts/test_staff_enrolment.py).
     client = signed_in_client(UserFactory(role=role), mfa=False)
     response = client.get("/admin/")
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("mfa_activate_totp"))
+    assert response.status_code == 403
+    assert "Set up two-factor authentication first" in response.content.decode()
 
 
 def test_staff_with_mfa_enrolled_but_not_passed_must_enter_a_code():
@@ -37,7 +38,7 @@ def test_staff_who_passed_mfa_reach_the_admin():
 
 def test_superuser_needs_mfa_too():
     client = signed_in_client(UserFactory(is_staff=True, is_superuser=True), mfa=False)
-    assert client.get("/admin/")["Location"].startswith(reverse("mfa_activate_totp"))
+    assert client.get("/admin/").status_code == 403
 
 
 @pytest.mark.parametrize("path", ["/admin/", "/admin/login/?next=/admin/", "/admin/auth/group/"])
