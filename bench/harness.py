@@ -48,6 +48,7 @@ GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
 HOST = "127.0.0.1"  # load only ever goes to loopback
 POSTGRES = {"host": HOST, "port": 5432, "user": "postgres"}
 SECRET_KEY = "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"  # noqa: S105
+CERTIFICATION_CODE_KEY = "bench-only-certification-code-key-" + "x" * 30
 
 
 def free_port() -> int:
@@ -164,6 +165,7 @@ class Portal:
         env.update(
             {
                 "SECRET_KEY": SECRET_KEY,
+                "CERTIFICATION_CODE_KEY": CERTIFICATION_CODE_KEY,
                 "ALLOWED_HOSTS": HOST,
                 "DATABASE_URL": database_url,
                 "STATIC_ROOT": str(self.workdir / "static"),

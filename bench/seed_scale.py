@@ -26,6 +26,9 @@ def main() -> int:
 
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leacorner.settings")
+    # The seeded certifications' codes are sealed with this key; bench/staff_at_scale.py reads
+    # them with the same one.
+    os.environ.setdefault("CERTIFICATION_CODE_KEY", "bench-only-certification-code-key-" + "x" * 30)
     import django
 
     django.setup()

@@ -23,6 +23,8 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/leacorner_scale")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leacorner.settings")
 os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 50)
+# The key bench/seed_scale.py sealed the seeded certifications' codes with.
+os.environ.setdefault("CERTIFICATION_CODE_KEY", "bench-only-certification-code-key-" + "x" * 30)
 os.environ.setdefault("EMAIL_HOST", "127.0.0.1")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("DEBUG", "0")

@@ -40,6 +40,19 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-local-development-key-never-used-in-production-0123456789"  # noqa: S105
 
+# The key of the certifications' verification codes (stakeholder_forms/verification_codes.py):
+# its own secret, not derived from SECRET_KEY, because every certification ever printed must
+# still verify after SECRET_KEY is rotated. Keep it, backed up, as long as any certification is
+# evidence; losing or changing it makes every issued code unknown to /verify/.
+CERTIFICATION_CODE_KEY = env_str("CERTIFICATION_CODE_KEY")
+if len(CERTIFICATION_CODE_KEY) < 32:
+    if not DEBUG:
+        raise SystemExit(
+            "CERTIFICATION_CODE_KEY is not set or shorter than 32 characters: set it to a long "
+            "random string, kept as long as any certification is valid (or DEBUG=1 for local use)."
+        )
+    CERTIFICATION_CODE_KEY = "insecure-local-development-certification-code-key-0123456789"
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Proxies in front of gunicorn that each append to X-Forwarded-For (0: clients connect

@@ -1,12 +1,12 @@
 """The certification: ERO's answer to an approved stakeholder request.
 
 Its findings (the custody facts found) are checked against each other and the request, its
-statement is composed from them alone, its verification code lets anyone check it at /verify/,
-and once issued it is never edited: it can only be revoked, with a reason the clerk sees. The
-PDF is rendered from it by `certification_pdf.py`.
+statement is composed from them alone, its verification code lets anyone check it at /verify/
+(kept as a keyed hash and a sealed copy, never as it is: `verification_codes.py`), and once
+issued it is never edited: it can only be revoked, with a reason the clerk sees. The PDF is
+rendered from it by `certification_pdf.py`.
 """
 
-import secrets
 from datetime import date
 
 from django.conf import settings
@@ -21,22 +21,14 @@ from django.utils.translation import gettext_lazy as _
 from leacorner.numbering import Number
 from leacorner.transitions import StaleRecord, TransitionError
 
+from . import verification_codes
 from .vocabulary import CurrentStatus
 
 REVOKE_PERMISSION = "stakeholder_forms.revoke_certification"
 
 
-VERIFICATION_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U
-
-
-def new_verification_code() -> str:
-    raw = "".join(secrets.choice(VERIFICATION_ALPHABET) for _ in range(10))
-    return f"{raw[:5]}-{raw[5:]}"
-
-
-def normalise_verification_code(code: str) -> str:
-    raw = "".join(ch for ch in code.upper() if ch.isalnum())
-    return f"{raw[:5]}-{raw[5:]}" if len(raw) == 10 else raw
+new_verification_code = verification_codes.new_code
+normalise_verification_code = verification_codes.normalise
 
 
 class CertificationQuerySet(models.QuerySet):
@@ -94,7 +86,12 @@ class Certification(models.Model):
     )
     officer_name = models.CharField(_("certifying officer's name"), max_length=150)
     issued_at = models.DateTimeField(_("issued"), default=timezone.now)
-    verification_code = models.CharField(max_length=11, default=new_verification_code)
+    verification_digest = models.CharField(
+        max_length=64, editable=False, help_text=_("HMAC-SHA256 of the verification code.")
+    )
+    sealed_verification_code = models.CharField(
+        max_length=200, editable=False, help_text=_("The verification code, encrypted.")
+    )
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -125,12 +122,29 @@ class Certification(models.Model):
         return self.number
 
     def save(self, *args, **kwargs) -> None:
+        if self._state.adding and not self.verification_digest:
+            self.set_verification_code(new_verification_code())
         # Issued certifications are evidence: only the revocation fields may change later.
         if self.pk is not None and not self._state.adding:
             update_fields = kwargs.get("update_fields")
             if update_fields is None or not set(update_fields) <= self.REVOCATION_FIELDS:
                 raise TransitionError(gettext("An issued certification cannot be edited."))
         super().save(*args, **kwargs)
+
+    def set_verification_code(self, code: str) -> None:
+        """Keep `code` as its keyed hash and its sealed copy (before the certification is
+        saved for the first time: an issued certification never changes)."""
+        self.verification_digest = verification_codes.digest(code)
+        self.sealed_verification_code = verification_codes.seal(code)
+
+    @property
+    def verification_code(self) -> str:
+        """The code as printed, for the pages and the PDF entitled to show it."""
+        return verification_codes.unseal(self.sealed_verification_code)
+
+    def verification_code_matches(self, code: str) -> bool:
+        """Whether `code` (as typed) is this certification's, in constant time."""
+        return verification_codes.matches(code, self.verification_digest)
 
     @property
     def is_revoked(self) -> bool:

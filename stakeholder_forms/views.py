@@ -1,8 +1,6 @@
 """The clerk's pages (file, follow, answer, withdraw, download) and the public verification
 page. A clerk only ever reaches their own requests: anything else answers 404."""
 
-import hmac
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -26,7 +24,8 @@ from leacorner.rate_limits import CERTIFICATE_CHECKS
 from leacorner.transitions import TransitionError
 from leacorner.upload_errors import upload_not_stored_message
 
-from .certification import Certification, normalise_verification_code
+from . import verification_codes
+from .certification import Certification
 from .certification_pdf import render_certification_pdf
 from .filing import submit_request
 from .forms import AnswerForm, StakeholderRequestForm, VerifyForm, WithdrawForm, validate_pdf
@@ -399,10 +398,12 @@ def verify_certification(request: HttpRequest) -> HttpResponse:
 
 def _verification_outcome(number: str, code: str) -> str:
     certification = (
-        Certification.objects.filter(number=number).only("verification_code", "revoked_at").first()
+        Certification.objects.filter(number=number)
+        .only("verification_digest", "revoked_at")
+        .first()
     )
-    wanted = normalise_verification_code(code)
-    stored = certification.verification_code if certification else "XXXXX-XXXXX"
-    if certification is None or not hmac.compare_digest(stored, wanted):
+    # Compared with a digest either way, so an unknown number answers as fast as a wrong code.
+    digest = certification.verification_digest if certification else None
+    if not verification_codes.matches(code, digest):
         return "unknown"
     return "revoked" if certification.is_revoked else "valid"

@@ -4,8 +4,8 @@ settings of leacorner/settings.py, with only the choices below changed for the t
 The production module has no switch for tests; everything a test cannot have is overridden
 here, once, instead of per test:
 
-- a secret key and no SMTP relay: leacorner.settings refuses to start without SECRET_KEY and
-  EMAIL_HOST when DEBUG is off, so stand-ins are put in the environment while it is imported
+- a secret key, a certification-code key and no SMTP relay: leacorner.settings refuses to start
+  without SECRET_KEY, CERTIFICATION_CODE_KEY and EMAIL_HOST when DEBUG is off, so stand-ins are put in the environment while it is imported
   (only if the variables are not set) and taken out again, and the values are replaced below;
 - mail kept in memory (`django.core.mail.outbox`); the tests that need a real SMTP exchange
   point the SMTP backend at their own listener (`smtp_server` in tests/conftest.py);
@@ -28,6 +28,7 @@ from django.conf import global_settings
 _STAND_INS = {
     "SECRET_KEY": "tests-only-secret-key-stand-in-never-used-outside-the-suite-4d8e1f",
     "EMAIL_HOST": "smtp.stand-in.invalid",
+    "CERTIFICATION_CODE_KEY": "tests-only-certification-code-key-stand-in-0123456789",
 }
 _added = [name for name in _STAND_INS if not os.environ.get(name, "").strip()]
 os.environ.update({name: _STAND_INS[name] for name in _added})
@@ -39,6 +40,7 @@ finally:
 del _STAND_INS, _added
 
 SECRET_KEY = "tests-only-secret-key-never-used-outside-the-suite-0123456789abcdef"  # noqa: S105
+CERTIFICATION_CODE_KEY = "tests-only-certification-code-key-never-used-outside-the-suite-42"
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

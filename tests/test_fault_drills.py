@@ -151,6 +151,7 @@ def test_task_worker_killed_in_the_middle_of_sending(stall_at, settings, tmp_pat
     env = {
         "PATH": os.environ.get("PATH", ""),
         "SECRET_KEY": "x7#kq2-production-like-secret-for-the-worker-drill-0b9c8d7e6f5a4",
+        "CERTIFICATION_CODE_KEY": "production-like-certification-code-key-for-the-drill-77",
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": database_url(),
         "EMAIL_HOST": "127.0.0.1",

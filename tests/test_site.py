@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PRODUCTION_ENV = {
     "PATH": os.environ.get("PATH", ""),
     "SECRET_KEY": "x7#kq2-production-like-secret-for-the-deploy-check-0b9c8d7e6f5a4",
+    "CERTIFICATION_CODE_KEY": "production-like-certification-code-key-for-the-deploy-check",
     "ALLOWED_HOSTS": "portal.example.gov",
     "EMAIL_HOST": "smtp.example.gov",
     "DATABASE_URL": "sqlite:////tmp/leacorner-deploy-check.sqlite3",
@@ -154,3 +155,14 @@ def test_forwarded_proto_is_believed_only_behind_a_configured_proxy():
     assert _production_setting("SECURE_PROXY_SSL_HEADER", TRUSTED_PROXY_COUNT="1") == (
         "('HTTP_X_FORWARDED_PROTO', 'https')"
     )
+
+
+def test_missing_certification_code_key_stops_start_up_with_one_line():
+    env = {**PRODUCTION_ENV}
+    del env["CERTIFICATION_CODE_KEY"]
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "CERTIFICATION_CODE_KEY is not set or shorter than 32 characters: set it to a long "
+        "random string, kept as long as any certification is valid (or DEBUG=1 for local use)."
+    ]

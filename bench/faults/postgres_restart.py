@@ -187,6 +187,7 @@ def main() -> int:
             **os.environ,
             "DATABASE_URL": f"postgres://postgres@{quote(str(folder), safe='')}/leacorner_drill",
             "SECRET_KEY": "drill-only-" + "x" * 50,
+            "CERTIFICATION_CODE_KEY": "drill-only-certification-code-key-" + "x" * 30,
             "DEBUG": "0",
             "ALLOWED_HOSTS": HOST,
             "CSRF_TRUSTED_ORIGINS": f"https://{HOST}:{args.port}",

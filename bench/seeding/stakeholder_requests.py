@@ -8,6 +8,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import Role
 from leacorner import numbering
+from stakeholder_forms import verification_codes
 from stakeholder_forms.certification import Certification
 from stakeholder_forms.models import StakeholderRequest
 from stakeholder_forms.workflow import RequestEvent
@@ -130,9 +131,11 @@ def seed_stakeholder_requests(run: SeedRun, cursor) -> str:
                         "officer_id": reviewer,
                         "officer_name": reviewer_names[reviewer],
                         "issued_at": decided,
-                        "verification_code": f"{certification_id:05X}"[-5:].rjust(5, "A")
-                        + "-"
-                        + f"{rng.randrange(16**5):05X}",
+                        **_verification(
+                            f"{certification_id:05X}"[-5:].rjust(5, "A")
+                            + "-"
+                            + f"{rng.randrange(16**5):05X}"
+                        ),
                     }
                 )
                 certification_id += 1
@@ -150,6 +153,15 @@ def seed_stakeholder_requests(run: SeedRun, cursor) -> str:
         f"{request_copier.rows} stakeholder requests, {event_copier.rows} history entries, "
         f"{certification_copier.rows} certifications"
     )
+
+
+def _verification(code: str) -> dict:
+    """The stored forms of a certification's code, as `Certification.set_verification_code`
+    keeps them."""
+    return {
+        "verification_digest": verification_codes.digest(code),
+        "sealed_verification_code": verification_codes.seal(code),
+    }
 
 
 def _findings(rng, day: datetime.date, decided: datetime.date, row: dict) -> dict:
