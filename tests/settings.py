@@ -5,8 +5,9 @@ The production module has no switch for tests; everything a test cannot have is 
 here, once, instead of per test:
 
 - a secret key, a certification-code key and no SMTP relay: leacorner.settings refuses to start
-  without SECRET_KEY, CERTIFICATION_CODE_KEY and EMAIL_HOST when DEBUG is off, so stand-ins are put in the environment while it is imported
-  (only if the variables are not set) and taken out again, and the values are replaced below;
+  without SECRET_KEY, CERTIFICATION_CODE_KEY and EMAIL_HOST when DEBUG is off, so stand-ins
+  are put in the environment while it is imported (only if the variables are not set) and
+  taken out again, and the values are replaced below;
 - mail kept in memory (`django.core.mail.outbox`); the tests that need a real SMTP exchange
   point the SMTP backend at their own listener (`smtp_server` in tests/conftest.py);
 - tasks run at once, after commit, instead of waiting for `manage.py db_worker` (the tests of
