@@ -1,0 +1,60 @@
+"""The admin pages the portal's roles work in, checked like every other page: axe-core finds
+nothing, and each fits a 1,280 px window without scrolling sideways. The reviewers' queue and
+request pages are walked through in test_stakeholder_forms_flow.py too."""
+
+from accounts.roles import Role
+from programs.models import Category, FieldOffice, Program
+from testkit.mfa import enrol_totp
+
+from ..factories import PASSWORD, StakeholderRequestFactory, UserFactory
+from .conftest import assert_accessible, screenshot, sign_in
+
+
+def assert_fits(page, width: int = 1280) -> None:
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{page.url} is {width + overflow}px wide in a {width}px window"
+
+
+def signed_in_as(page, role: Role):
+    user = UserFactory(role=role)
+    sign_in(page, user.email, PASSWORD, totp_secret=enrol_totp(user))
+    return user
+
+
+def editor_pages() -> dict[str, str]:
+    program = Program.objects.filter(contacts__isnull=False, links__isnull=False).first()
+    office = FieldOffice.objects.filter(areas__isnull=False).first()
+    return {
+        "program-list": "/admin/programs/program/",
+        "program-edit": f"/admin/programs/program/{program.pk}/change/",
+        "program-add": "/admin/programs/program/add/",
+        "category-list": "/admin/programs/category/",
+        "category-edit": f"/admin/programs/category/{Category.objects.first().pk}/change/",
+        "faq-list": "/admin/programs/faq/",
+        "field-office-list": "/admin/programs/fieldoffice/",
+        "field-office-edit": f"/admin/programs/fieldoffice/{office.pk}/change/",
+    }
+
+
+def test_the_content_editors_admin_pages_are_accessible_and_fit(page):
+    signed_in_as(page, Role.CONTENT_EDITOR)
+    for name, path in editor_pages().items():
+        page.goto(path)
+        assert page.locator("#content").is_visible(), path
+        assert_accessible(page)
+        assert_fits(page)
+        if name in {"program-list", "program-edit"}:
+            screenshot(page, f"admin-{name}")
+
+
+def test_the_reviewers_queue_and_request_page_fit_1280_pixels(page):
+    signed_in_as(page, Role.ERO_REVIEWER)
+    item = StakeholderRequestFactory()
+    for path in (
+        "/admin/stakeholder_forms/stakeholderrequest/",
+        f"/admin/stakeholder_forms/stakeholderrequest/{item.pk}/change/",
+        "/admin/stakeholder_forms/certification/",
+    ):
+        page.goto(path)
+        assert_accessible(page)
+        assert_fits(page)
