@@ -506,11 +506,13 @@ def _stix_response(reports, filename: str) -> HttpResponse:
     )
 
 
-def _back_to_list_with_errors(request: HttpRequest, agency: Agency) -> HttpResponse:
-    """An export asked with invalid filters gives no file: the list, with the same filters,
-    says what is wrong with them."""
-    url = reverse("cyber_reports:desk_list", kwargs={"agency": agency.code.lower()})
-    return redirect(f"{url}?{request.GET.urlencode()}")
+def _list_with_errors(request: HttpRequest, agency: Agency) -> HttpResponse:
+    """An export asked with invalid filters gives no file (400): the list, with the same
+    filters, says what is wrong with them. Rendered here rather than redirected to, as a
+    redirect to a query string of any length may be refused."""
+    response = desk_list(request, agency.code.lower())
+    response.status_code = 400
+    return response
 
 
 def _stamp() -> str:
@@ -523,7 +525,7 @@ def desk_export_csv(request: HttpRequest, agency: str) -> StreamingHttpResponse:
     agency_obj = _desk_agency(request, agency)
     filters, routings = _filtered_routings(request, agency_obj)
     if filters.errors:
-        return _back_to_list_with_errors(request, agency_obj)
+        return _list_with_errors(request, agency_obj)
     return _csv_response(_desk_reports(routings), f"cyber-reports-{agency}-{_stamp()}.csv")
 
 
@@ -534,7 +536,7 @@ def desk_export_stix(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = _desk_agency(request, agency)
     filters, routings = _filtered_routings(request, agency_obj)
     if filters.errors:
-        return _back_to_list_with_errors(request, agency_obj)
+        return _list_with_errors(request, agency_obj)
     reports = _desk_reports(routings)[:STIX_EXPORT_LIMIT]
     return _stix_response(reports, f"cyber-reports-{agency}-{_stamp()}.stix.json")
 

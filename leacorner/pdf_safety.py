@@ -17,7 +17,12 @@ A PDF is accepted when
 
 The check walks the objects reachable from the file's trailer as a reader does (pypdf decodes
 names, so `/J#61vaScript` is seen as `/JavaScript`), and stops at `MAX_OBJECTS`: a file with
-more is refused as too complex, so checking a 10 MB upload takes at most a few seconds.
+more is refused as too complex, so checking a 10 MB upload takes at most a few seconds. PDF
+readers repair damaged files each in their own way, so a dictionary pypdf drops as malformed
+might be one another reader runs; the file's bytes are therefore also searched for the names
+of active content long enough never to occur by chance (`/JavaScript`, `/Launch`,
+`/EmbeddedFile`, `/RichMedia`, `/ImportData`, `#` escapes decoded). Short ones (`/JS`,
+`/EF`, `/XFA`) turn up in the binary data of any large scan, so only the walk looks for those.
 Plain links (`/URI`) and submit buttons of fillable forms are allowed; they only act on a click.
 
 Who calls it: `stakeholder_forms.forms.validate_pdf` and `cyber_reports.attachments`, each
@@ -26,6 +31,7 @@ is told to print it to a new PDF, which keeps what the pages show and drops ever
 """
 
 import logging
+import re
 from enum import StrEnum
 from typing import IO
 
@@ -40,6 +46,19 @@ PDF_HEADER = b"%PDF-"
 EOF_MARKER = b"%%EOF"
 # The end-of-file marker may be followed by a few bytes (line ends, padding from old tools).
 _TAIL_BYTES = 2048
+
+# A name token of the raw file: "/" and the characters a name may hold, "#xx" escapes included.
+_NAME_TOKEN = re.compile(rb"/((?:[^\x00-\x20/<>\[\](){}%#\x7f-\xff]|#[0-9A-Fa-f]{2})+)")
+_RAW_NAMES = {
+    b"JavaScript": "JAVASCRIPT",
+    b"Launch": "LAUNCH",
+    b"EmbeddedFile": "EMBEDDED_FILE",
+    b"EmbeddedFiles": "EMBEDDED_FILE",
+    b"RichMedia": "ACTIVE_CONTENT",
+    b"RichMediaContent": "ACTIVE_CONTENT",
+    b"RichMediaExecute": "ACTIVE_CONTENT",
+    b"ImportData": "ACTIVE_CONTENT",
+}
 
 # pypdf logs every repair it makes to a damaged file as a warning; a refusal says enough.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -109,6 +128,10 @@ def check_pdf(upload: IO[bytes]) -> None:
         if head != PDF_HEADER or EOF_MARKER not in tail:
             raise UnsafePDF(Problem.NOT_PDF)
         upload.seek(0)
+        problem = _active_name_in_bytes(upload.read())
+        if problem is not None:
+            raise UnsafePDF(problem)
+        upload.seek(0)
         _check_structure(upload)
     except UnsafePDF:
         raise
@@ -118,6 +141,16 @@ def check_pdf(upload: IO[bytes]) -> None:
         raise UnsafePDF(Problem.NOT_PDF) from unreadable
     finally:
         upload.seek(0)
+
+
+def _active_name_in_bytes(data: bytes) -> Problem | None:
+    for match in _NAME_TOKEN.finditer(data):
+        name = match.group(1)
+        if b"#" in name:
+            name = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), name)
+        if name in _RAW_NAMES:
+            return Problem[_RAW_NAMES[name]]
+    return None
 
 
 def _check_structure(upload: IO[bytes]) -> None:
