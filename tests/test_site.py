@@ -166,3 +166,10 @@ def test_missing_certification_code_key_stops_start_up_with_one_line():
         "CERTIFICATION_CODE_KEY is not set or shorter than 32 characters: set it to a long "
         "random string, kept as long as any certification is valid (or DEBUG=1 for local use)."
     ]
+
+
+def test_production_hashes_passwords_with_pbkdf2_sha256():
+    # CJIS SC-13: a FIPS-approved algorithm (tests/settings.py uses a fast one for speed).
+    assert _production_setting("PASSWORD_HASHERS[0]") == (
+        "'django.contrib.auth.hashers.PBKDF2PasswordHasher'"
+    )

@@ -55,3 +55,17 @@ def test_demo_accounts_one_per_role_and_running_twice_works(settings):
         assert user.email.endswith("@demo.leacorner.example")
     assert User.objects.filter(is_superuser=True).count() == 1
     assert User.objects.count() == len(Role) + 1
+
+
+def test_security_events_are_kept_at_least_a_year_then_pruned():
+    # CJIS AU-11: audit records are kept at least a year (SECURITY_EVENT_RETENTION, 400 days).
+    now = timezone.now()
+    old = SecurityEvent.objects.create(
+        kind="login", email="a@x.example", at=now - timedelta(days=401)
+    )
+    kept = SecurityEvent.objects.create(
+        kind="login", email="b@x.example", at=now - timedelta(days=366)
+    )
+    call_command("prune_security_events", stdout=StringIO())
+    assert list(SecurityEvent.objects.values_list("pk", flat=True)) == [kept.pk]
+    assert not SecurityEvent.objects.filter(pk=old.pk).exists()
