@@ -197,9 +197,20 @@ def test_staff_keep_their_authenticator_app():
 
 
 @pytest.mark.parametrize(
-    "path", ["/accounts/2fa/", ACTIVATE, "/accounts/2fa/recovery-codes/generate/"]
+    "path",
+    [
+        "/accounts/2fa/",
+        ACTIVATE,
+        "/accounts/2fa/recovery-codes/generate/",
+        "/accounts/reauthenticate/",
+    ],
 )
 def test_the_two_factor_pages_speak_in_sentence_case(clerk_client, path):
     page = clerk_client.get(path).content.decode()
-    for title_case in ("Two-Factor Authentication", "Recovery Codes", "Authenticator App"):
+    for title_case in (
+        "Two-Factor Authentication",
+        "Recovery Codes",
+        "Authenticator App",
+        "Confirm Access",
+    ):
         assert title_case not in page, f"{path}: {title_case}"
