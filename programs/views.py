@@ -46,7 +46,8 @@ def _page_number(request: HttpRequest, parameter: str) -> int | None:
     raw = request.GET.get(parameter, "").strip()
     if not raw:
         return 1
-    if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_CACHED_PAGE:
+    # Length first: int() of thousands of digits raises ValueError (Python's digit limit).
+    if len(raw) <= 3 and raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_CACHED_PAGE:
         return int(raw)
     return None
 
