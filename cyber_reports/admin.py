@@ -14,7 +14,8 @@ from leacorner.read_only_admin import ReadOnlyAdminMixin
 
 from .agencies import Agency, IncidentType, IncidentTypeRoute
 from .desk import ReportRouting
-from .models import Attachment, CyberIncidentReport, NetworkIndicator, ReportUpdate, StatusChange
+from .models import Attachment, CyberIncidentReport, Indicator, ReportUpdate, StatusChange
+from .timeline import RoutingEvent
 
 
 @admin.register(Agency)
@@ -81,13 +82,37 @@ class _ReadOnlyInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 class ReportRoutingInline(_ReadOnlyInline):
     model = ReportRouting
-    fields = ["agency", "reasons", "status", "agency_case_number", "acknowledged_at", "closed_at"]
+    fields = [
+        "agency",
+        "reasons",
+        "status",
+        "agency_case_number",
+        "acknowledged_at",
+        "closed_at",
+        "handed_on_to",
+        "has_related",
+    ]
     readonly_fields = fields
 
 
-class NetworkIndicatorInline(_ReadOnlyInline):
-    model = NetworkIndicator
-    fields = ["direction", "ip", "port", "url"]
+class IndicatorInline(_ReadOnlyInline):
+    model = Indicator
+    fields = ["kind", "direction", "value", "port", "currency"]
+    readonly_fields = fields
+
+
+class RoutingEventInline(_ReadOnlyInline):
+    model = RoutingEvent
+    fields = [
+        "at",
+        "routing",
+        "action",
+        "actor",
+        "other_agency",
+        "from_status",
+        "to_status",
+        "note",
+    ]
     readonly_fields = fields
 
 
@@ -122,10 +147,11 @@ class CyberIncidentReportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_per_page = 50
     inlines = [
         ReportRoutingInline,
-        NetworkIndicatorInline,
+        IndicatorInline,
         StatusChangeInline,
         ReportUpdateInline,
         AttachmentInline,
+        RoutingEventInline,
     ]
     exclude = ["update_token_hash", "incident_types"]
 

@@ -1,7 +1,7 @@
-"""The desk's forms: acknowledging and closing a routing, writing a note, filtering the list.
+"""The desk's forms: one per transition of a routing, a note, and the list's filters.
 
-Only members of the agency's desk reach them (cyber_reports.views); the transitions themselves
-are `ReportRouting.acknowledge()` and `close()`, which these forms only feed.
+Only members of the agency's desk reach them (cyber_reports.desk_views); the transitions
+themselves are `ReportRouting`'s methods, which these forms only feed.
 """
 
 from datetime import datetime
@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from leacorner import numbering
 
-from .agencies import IncidentType
+from .agencies import Agency, IncidentType
 from .desk import ReportRouting
 from .vocabulary import Sector
 
@@ -32,23 +32,109 @@ class AcknowledgeForm(DeskActionForm):
         max_length=80,
         error_messages={"required": gettext_lazy("Enter your agency's case number.")},
     )
+    share_case_number = forms.BooleanField(
+        label=gettext_lazy("Show the case number to the other agencies on this report"),
+        required=False,
+    )
+
+
+def _reason(label, required_message, max_length: int = 2000) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": required_message},
+    )
 
 
 class CloseForm(DeskActionForm):
-    note = forms.CharField(
-        label=gettext_lazy("Closing note (optional)"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+    reason = _reason(
+        gettext_lazy("Why close it for your agency (seen only by your agency)"),
+        gettext_lazy("Give the reason for closing."),
     )
+
+
+class ReopenForm(DeskActionForm):
+    prefix = "reopen"  # several forms share the report page: their fields' ids must differ
+    reason = _reason(
+        gettext_lazy("Why reopen it (seen only by your agency)"),
+        gettext_lazy("Give the reason for reopening."),
+    )
+
+
+class OtherAgencyForm(DeskActionForm):
+    """Another agency for the report (a referral, a hand-on), with the reason, which the
+    other agencies on the report read."""
+
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.none(),
+        label=gettext_lazy("Agency"),
+        empty_label=gettext_lazy("Choose…"),
+        error_messages={
+            "required": gettext_lazy("Choose the agency."),
+            "invalid_choice": gettext_lazy("Choose one of the agencies listed."),
+        },
+    )
+
+    def __init__(self, *args, routing: ReportRouting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.exclude(pk=routing.agency_id)
+
+
+class ReferForm(OtherAgencyForm):
+    prefix = "refer"
+    reason = _reason(
+        gettext_lazy("Why it should see this report (every agency on the report reads it)"),
+        gettext_lazy("Give the reason for adding the agency."),
+    )
+
+
+class HandOnForm(OtherAgencyForm):
+    prefix = "hand_on"
+    reason = _reason(
+        gettext_lazy("Why the report is theirs, not yours (every agency on the report reads it)"),
+        gettext_lazy("Give the reason for handing the report on."),
+    )
+
+
+class ReporterMessageForm(forms.Form):
+    """A question or a message to the reporter; `kind` says which button was used."""
+
+    prefix = "reporter"
+
+    kind = forms.ChoiceField(
+        choices=[("question", "question"), ("message", "message")],
+        widget=forms.HiddenInput,
+        initial="question",
+    )
+    body = forms.CharField(
+        label=gettext_lazy("Your words to the reporter"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy(
+            "The reporter reads them on their private update page, and by e-mail if they "
+            "gave an address. Every agency on the report sees them too."
+        ),
+        error_messages={"required": gettext_lazy("Write your question or message first.")},
+    )
+
+
+class ShareCaseNumberForm(DeskActionForm):
+    prefix = "share"
+    shared = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class DeskNoteForm(forms.Form):
     body = forms.CharField(
-        label=gettext_lazy("Note (seen only by your agency)"),
+        label=gettext_lazy("Note"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": gettext_lazy("Write the note first.")},
+    )
+    shared = forms.BooleanField(
+        label=gettext_lazy("Share it with the other agencies on this report"),
+        required=False,
+        help_text=gettext_lazy("Otherwise only your agency's desk reads it."),
     )
 
 
@@ -72,6 +158,10 @@ class DeskFilterForm(forms.Form):
         required=False,
         label=gettext_lazy("Status"),
     )
+    unacknowledged = forms.BooleanField(
+        required=False, label=gettext_lazy("Acknowledged by no agency yet")
+    )
+    related = forms.BooleanField(required=False, label=gettext_lazy("Has related reports"))
     received_from = forms.DateField(
         required=False,
         label=gettext_lazy("Received from"),
@@ -120,6 +210,11 @@ class DeskFilterForm(forms.Form):
             routings = routings.filter(sector=data["sector"])
         if data["status"]:
             routings = routings.filter(status=data["status"])
+        if data["unacknowledged"]:
+            # Acknowledged once counts, closed or handed on since: someone took it on.
+            routings = routings.filter(acknowledged_by_any=False)
+        if data["related"]:
+            routings = routings.filter(has_related=True)
         zone = timezone.get_current_timezone()
         if data["received_from"]:
             start = datetime.combine(data["received_from"], datetime.min.time(), tzinfo=zone)

@@ -1,10 +1,15 @@
 """Reports as CSV rows and as a STIX 2.1 bundle, for an agency desk to load into its tools.
 
 The bundle holds, per report: an `identity` for the reporting organization (one per
-organization, with a stable id), an `incident`, and when addresses or URLs were given an
-`observed-data` with the cyber observables (IPv4/IPv6 addresses, URLs, network traffic) and a
-`related-to` relationship from the incident. Ids are derived from the tracking number, so
-exporting a report twice gives the same ids.
+organization, with a stable id), an `incident` (its description carries the ransom demanded,
+whether it was paid, the estimated loss and the backups), and `related-to` relationships from
+the incident to: an `observed-data` with the cyber observables when indicators were given
+(IPv4/IPv6 addresses and CIDR ranges, URLs, domain names, e-mail addresses, files by hash,
+network traffic for ports); a `malware` (a ransomware family) when the variant is known; and
+an `indicator` per wallet address, with a STIX pattern on `cryptocurrency-wallet:address`
+(STIX 2.1 has no wallet observable; a pattern may name any object type, and `stix2` parses
+the bundle without custom objects). Ids are derived from the tracking number, so exporting a
+report twice gives the same ids.
 """
 
 import uuid
@@ -12,7 +17,11 @@ from collections.abc import Iterable, Iterator
 
 import stix2
 
-from .models import CyberIncidentReport, NetworkIndicator
+from .models import CyberIncidentReport, Indicator
+
+Kind = Indicator.Kind
+NETWORK_KINDS = (Kind.IP, Kind.IP_RANGE, Kind.PORT, Kind.URL)
+HASH_NAMES = {Kind.MD5: "MD5", Kind.SHA1: "SHA-1", Kind.SHA256: "SHA-256"}
 
 NAMESPACE = uuid.UUID("6f1d7a0e-4c5b-4f0a-9a57-2d7c3cc9b2a1")
 
@@ -46,8 +55,26 @@ CSV_HEADER = [
     "people_affected",
     "destination_indicators",
     "source_indicators",
+    "domains",
+    "email_addresses",
+    "file_hashes",
+    "wallet_addresses",
+    "ransomware_variant",
+    "ransom_demanded",
+    "ransom_currency",
+    "ransom_paid",
+    "estimated_loss",
+    "backups",
     "agencies",
 ]
+
+
+def _joined(indicators, kinds, *, direction: str | None = None) -> str:
+    return " ".join(
+        str(i)
+        for i in indicators
+        if i.kind in kinds and (direction is None or i.direction == direction)
+    )
 
 
 def _iso(value) -> str:
@@ -93,8 +120,18 @@ def csv_rows(reports: Iterable[CyberIncidentReport]) -> Iterator[list[str]]:
             "" if r.systems_affected is None else str(r.systems_affected),
             "" if r.records_affected is None else str(r.records_affected),
             "" if r.people_affected is None else str(r.people_affected),
-            " ".join(str(i) for i in indicators if i.direction == i.Direction.DESTINATION),
-            " ".join(str(i) for i in indicators if i.direction == i.Direction.SOURCE),
+            _joined(indicators, NETWORK_KINDS, direction=Indicator.Direction.DESTINATION),
+            _joined(indicators, NETWORK_KINDS, direction=Indicator.Direction.SOURCE),
+            _joined(indicators, (Kind.DOMAIN,)),
+            _joined(indicators, (Kind.EMAIL,)),
+            _joined(indicators, tuple(HASH_NAMES)),
+            " ".join(f"{i.currency}:{i.value}" for i in indicators if i.kind == Kind.WALLET),
+            r.ransomware_variant,
+            "" if r.ransom_demanded is None else f"{r.ransom_demanded.normalize():f}",
+            r.ransom_currency,
+            r.ransom_paid,
+            "" if r.estimated_loss is None else str(r.estimated_loss),
+            r.backups,
             ";".join(routing.agency.code for routing in r.routings.all()),
         ]
         yield [_csv_safe(cell) for cell in row]
@@ -105,6 +142,7 @@ def _id(kind: str, key: str) -> str:
 
 
 def _address(ip: str):
+    """An address or a CIDR range, which STIX's address objects hold too."""
     if ":" in ip:
         return stix2.IPv6Address(value=ip)
     return stix2.IPv4Address(value=ip)
@@ -137,32 +175,50 @@ def _description(report: CyberIncidentReport) -> str:
     ):
         if text:
             lines.append(f"{label}: {text}")
-    ports = [str(i.port) for i in report.indicators.all() if i.ip is None and i.port is not None]
+    if report.ransom_demanded is not None:
+        lines.append(
+            f"Ransom demanded: {report.ransom_display()}; paid: {report.get_ransom_paid_display()}."
+        )
+    if report.estimated_loss is not None:
+        lines.append(f"Estimated financial loss: {report.estimated_loss:,.2f} U.S. dollars.")
+    lines.append(f"Backups: {report.get_backups_display()}.")
+    ports = [str(i.port) for i in report.indicators.all() if i.kind == Kind.PORT]
     if ports:
         lines.append("Ports observed without an address: " + ", ".join(ports) + ".")
     return "\n".join(lines)
 
 
+def _observable(indicator: Indicator):
+    """The cyber observable of one indicator, or None (ports and wallets go elsewhere)."""
+    if indicator.kind in (Kind.IP, Kind.IP_RANGE):
+        return _address(indicator.value)
+    if indicator.kind == Kind.URL:
+        return stix2.URL(value=indicator.value)
+    if indicator.kind == Kind.DOMAIN:
+        return stix2.DomainName(value=indicator.value)
+    if indicator.kind == Kind.EMAIL:
+        return stix2.EmailAddress(value=indicator.value)
+    if indicator.kind in HASH_NAMES:
+        return stix2.File(hashes={HASH_NAMES[indicator.kind]: indicator.value})
+    return None
+
+
 def _observations(report: CyberIncidentReport, created_by: str) -> list:
     observables: dict[str, object] = {}
     for indicator in report.indicators.all():
-        if indicator.url:
-            url = stix2.URL(value=indicator.url)
-            observables[url.id] = url
+        observable = _observable(indicator)
+        if observable is None:
             continue
-        if indicator.ip is None:
-            continue
-        address = _address(indicator.ip)
-        observables[address.id] = address
-        if indicator.port is not None:
-            protocol = "ipv6" if ":" in indicator.ip else "ipv4"
-            if indicator.direction == NetworkIndicator.Direction.DESTINATION:
+        observables[observable.id] = observable
+        if indicator.kind == Kind.IP and indicator.port is not None:
+            protocol = "ipv6" if ":" in indicator.value else "ipv4"
+            if indicator.direction == Indicator.Direction.SOURCE:
                 traffic = stix2.NetworkTraffic(
-                    dst_ref=address.id, dst_port=indicator.port, protocols=[protocol]
+                    src_ref=observable.id, src_port=indicator.port, protocols=[protocol]
                 )
             else:
                 traffic = stix2.NetworkTraffic(
-                    src_ref=address.id, src_port=indicator.port, protocols=[protocol]
+                    dst_ref=observable.id, dst_port=indicator.port, protocols=[protocol]
                 )
             observables[traffic.id] = traffic
     if not observables:
@@ -179,6 +235,51 @@ def _observations(report: CyberIncidentReport, created_by: str) -> list:
         object_refs=list(observables),
     )
     return [*observables.values(), observed]
+
+
+def _ransomware(report: CyberIncidentReport, created_by: str) -> list:
+    """The ransomware family, when named, and one indicator per wallet address."""
+    objects: list = []
+    if report.ransomware_variant:
+        objects.append(
+            stix2.Malware(
+                id=_id("malware", report.ransomware_variant.casefold()),
+                created_by_ref=created_by,
+                created=report.submitted_at,
+                modified=report.submitted_at,
+                name=report.ransomware_variant,
+                is_family=True,
+                malware_types=["ransomware"],
+            )
+        )
+    for wallet in (i for i in report.indicators.all() if i.kind == Kind.WALLET):
+        address = wallet.value.replace("\\", "\\\\").replace("'", "\\'")
+        objects.append(
+            stix2.Indicator(
+                id=_id("indicator", f"{report.tracking_number}:{wallet.currency}:{wallet.value}"),
+                created_by_ref=created_by,
+                created=report.submitted_at,
+                modified=report.submitted_at,
+                name=f"{wallet.currency} wallet named in {report.tracking_number}",
+                indicator_types=["malicious-activity"],
+                pattern=f"[cryptocurrency-wallet:address = '{address}']",
+                pattern_type="stix",
+                valid_from=report.submitted_at,
+            )
+        )
+    return objects
+
+
+def _related(report, identity_id: str, incident_id: str, target_id: str, key: str):
+    return stix2.Relationship(
+        id=_id("relationship", f"{report.tracking_number}:{key}"),
+        relationship_type="related-to",
+        source_ref=incident_id,
+        target_ref=target_id,
+        created_by_ref=identity_id,
+        created=report.submitted_at,
+        modified=report.submitted_at,
+    )
 
 
 def stix_bundle(reports: Iterable[CyberIncidentReport]) -> stix2.Bundle:
@@ -211,14 +312,12 @@ def stix_bundle(reports: Iterable[CyberIncidentReport]) -> stix2.Bundle:
         for item in observations:
             objects[item.id] = item
         if observations:
-            relationship = stix2.Relationship(
-                id=_id("relationship", report.tracking_number + ":observed"),
-                relationship_type="related-to",
-                source_ref=incident.id,
-                target_ref=observations[-1].id,
-                created_by_ref=identity.id,
-                created=report.submitted_at,
-                modified=report.submitted_at,
+            relationship = _related(
+                report, identity.id, incident.id, observations[-1].id, "observed"
             )
+            objects[relationship.id] = relationship
+        for item in _ransomware(report, identity.id):
+            objects.setdefault(item.id, item)
+            relationship = _related(report, identity.id, incident.id, item.id, item.id)
             objects[relationship.id] = relationship
     return stix2.Bundle(objects=list(objects.values()))

@@ -1,82 +1,48 @@
 """The reporter's forms: the report with its status changes, and the update.
 
 Times are typed as wall-clock times in the time zone the reporter picks and stored as aware
-datetimes. IP addresses, ports and URLs are typed one per line and parsed into
-`NetworkIndicator` rows (cyber_reports.indicators); every bad line is named in the error.
-The desk's forms are in `desk_forms.py`.
+datetimes. Indicators (IP addresses, ranges and ports, URLs, domains, e-mail addresses, file
+hashes, wallet addresses) are typed one per line and parsed into `Indicator` rows in their
+stored form (cyber_reports.indicators); every bad line is named in the error. Amounts may be
+typed as people write them ($1,500,000). The desk's forms are in `desk_forms.py`.
 """
-
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leacorner.forms import FieldsOnlyFormMixin
+from leacorner.phone_numbers import clean_phone
 
 from .agencies import IncidentType
-from .attachments import ACCEPT, CheckedUpload, check_uploads
 from .emergency import urgent_call_sentence
-from .indicators import parse_addresses, parse_urls
-from .models import CyberIncidentReport, NetworkIndicator, StatusChange
-from .vocabulary import InformationImpact, Sector, YesNoUnknown
+from .form_fields import (
+    YES_NO,
+    AmountField,
+    MultipleFileField,
+    WallClockDateTimeField,
+    in_zone,
+    indicator_box,
+)
+from .indicators import (
+    parse_addresses,
+    parse_domains,
+    parse_emails,
+    parse_hashes,
+    parse_urls,
+    parse_wallets,
+)
+from .models import CyberIncidentReport, Indicator, StatusChange
+from .timeline import ReporterMessage
+from .vocabulary import RANSOMWARE_VARIANTS, Backups, InformationImpact, Sector, YesNoUnknown
 
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-class LocalDateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format=DATETIME_FORMAT)
-
-
-class WallClockDateTimeField(forms.DateTimeField):
-    """A date and time as typed, without a time zone; the form attaches the chosen zone."""
-
-    widget = LocalDateTimeInput
-
-    def to_python(self, value):
-        result = super().to_python(value)
-        if result is not None and timezone.is_aware(result):
-            result = timezone.make_naive(result)
-        return result
-
-    def prepare_value(self, value):
-        if isinstance(value, datetime) and timezone.is_aware(value):
-            value = timezone.make_naive(value)
-        return value
-
-
-def in_zone(value: datetime | None, zone_name: str) -> datetime | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=ZoneInfo(zone_name))
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input; checked by content and limits in `check_uploads`."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPT}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None) -> list[CheckedUpload]:
-        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
-        if not files:
-            return []
-        return check_uploads(files)
-
-
-_YES_NO = forms.RadioSelect
+VARIANT_LIST_ID = "ransomware-variants"
 
 
 class CyberIncidentReportForm(FieldsOnlyFormMixin, forms.ModelForm):
@@ -132,7 +98,53 @@ class CyberIncidentReportForm(FieldsOnlyFormMixin, forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         label=gettext_lazy("Source IP addresses and ports"),
-        help_text=gettext_lazy("Where the attack came from; same format as above."),
+        help_text=gettext_lazy(
+            "Where the attack came from; same format as above. A range is fine (198.51.100.0/24)."
+        ),
+    )
+    domains = indicator_box(
+        gettext_lazy("Domains"),
+        gettext_lazy("Domain names the attacker used, one per line (bad[.]example is fine)."),
+    )
+    email_addresses = indicator_box(
+        gettext_lazy("E-mail addresses"),
+        gettext_lazy(
+            "Addresses the phishing or the ransom note came from or asks you to write to, one "
+            "per line."
+        ),
+    )
+    file_hashes = indicator_box(
+        gettext_lazy("File hashes"),
+        gettext_lazy(
+            "MD5, SHA-1 or SHA-256 hashes of malicious files, one per line, in hexadecimal."
+        ),
+    )
+    wallet_addresses = indicator_box(
+        gettext_lazy("Wallet addresses the attacker gave"),
+        gettext_lazy(
+            "One per line, exactly as the ransom note writes them: Bitcoin, Ethereum, Monero, "
+            "Litecoin or Tron addresses are checked; give another currency as “ZEC: t1…”."
+        ),
+    )
+    ransom_demanded = AmountField(
+        required=False,
+        min_value=0,
+        max_digits=24,
+        decimal_places=8,
+        label=gettext_lazy("Ransom demanded"),
+        help_text=gettext_lazy("The amount, e.g. 1,500,000 or 2.5; the currency below."),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    estimated_loss = AmountField(
+        required=False,
+        min_value=0,
+        max_digits=15,
+        decimal_places=2,
+        label=gettext_lazy("Estimated financial loss (U.S. dollars)"),
+        help_text=gettext_lazy(
+            "Recovery, lost business and any payment, as far as known now, e.g. $250,000."
+        ),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     attachments = MultipleFileField(
         required=False,
@@ -192,6 +204,12 @@ class CyberIncidentReportForm(FieldsOnlyFormMixin, forms.ModelForm):
             "operating_systems",
             "sophisticated_ttps",
             "targeting_indications",
+            "ransomware_variant",
+            "ransom_demanded",
+            "ransom_currency",
+            "ransom_paid",
+            "estimated_loss",
+            "backups",
         ]
         widgets = {
             "reporter_address": forms.Textarea(attrs={"rows": 3}),
@@ -205,12 +223,19 @@ class CyberIncidentReportForm(FieldsOnlyFormMixin, forms.ModelForm):
             "operating_systems": forms.Textarea(attrs={"rows": 2}),
             "sophisticated_ttps": forms.Textarea(attrs={"rows": 3}),
             "targeting_indications": forms.Textarea(attrs={"rows": 3}),
-            "ongoing": _YES_NO,
-            "critical_functions_affected": _YES_NO,
-            "control_system_compromised": _YES_NO,
+            "ongoing": YES_NO,
+            "critical_functions_affected": YES_NO,
+            "control_system_compromised": YES_NO,
+            "ransom_paid": YES_NO,
+            "ransomware_variant": forms.TextInput(
+                attrs={"list": VARIANT_LIST_ID, "autocomplete": "off"}
+            ),
         }
         help_texts = {
-            "reporter_phone": gettext_lazy("Give a phone number, an e-mail address, or both."),
+            "reporter_phone": gettext_lazy(
+                "A 10-digit U.S. number, e.g. (202) 555-0123 ext. 45. Give a phone number, an "
+                "e-mail address, or both."
+            ),
             "reporter_email": gettext_lazy(
                 "Your receipt, with a private link to add information later, is sent here."
             ),
@@ -234,8 +259,25 @@ class CyberIncidentReportForm(FieldsOnlyFormMixin, forms.ModelForm):
         self.fields["sector"].choices = [("", _("Choose…")), *Sector.choices]
         for name in ("functional_impact", "recoverability"):
             self.fields[name].choices = [("", _("Not known yet")), *self.fields[name].choices[1:]]
-        for name in ("ongoing", "critical_functions_affected", "control_system_compromised"):
+        for name in (
+            "ongoing",
+            "critical_functions_affected",
+            "control_system_compromised",
+            "ransom_paid",
+        ):
             self.fields[name].choices = YesNoUnknown.choices
+        # Answers that were added later: a post without them (an older page still open)
+        # stores "not known yet", as an untouched form does.
+        for name in ("ransom_paid", "backups"):
+            self.fields[name].required = False
+        self.fields["ransom_currency"].choices = [
+            ("", _("Choose…")),
+            *self.fields["ransom_currency"].choices[1:],
+        ]
+        self.fields["ransomware_variant"].help_text = _(
+            "Pick a name from the list or type the one the ransom note, the file names or "
+            "your provider give."
+        )
         self.fields["reporter_name"].error_messages["required"] = _("Enter your name.")
         self.fields["reporter_organization"].error_messages["required"] = _(
             "Enter your agency or organization."
@@ -302,10 +344,32 @@ class CyberIncidentReportForm(FieldsOnlyFormMixin, forms.ModelForm):
                 "other_agencies_notified",
             ),
             Fieldset(
+                _("Ransomware and losses (optional)"),
+                "ransomware_variant",
+                HTML(
+                    format_html(
+                        '<datalist id="{}">{}</datalist>',
+                        VARIANT_LIST_ID,
+                        format_html_join(
+                            "", '<option value="{}"></option>', ((v,) for v in RANSOMWARE_VARIANTS)
+                        ),
+                    )
+                ),
+                "ransom_demanded",
+                "ransom_currency",
+                "ransom_paid",
+                "wallet_addresses",
+                "estimated_loss",
+                "backups",
+            ),
+            Fieldset(
                 _("Technical details (optional)"),
                 "destination_addresses",
                 "destination_urls",
                 "source_addresses",
+                "domains",
+                "email_addresses",
+                "file_hashes",
                 "operating_systems",
                 "sophisticated_ttps",
                 "targeting_indications",
@@ -315,18 +379,38 @@ class CyberIncidentReportForm(FieldsOnlyFormMixin, forms.ModelForm):
             Div("homepage", css_class="cyber-honeypot"),
         )
 
-    def clean_destination_addresses(self) -> list[NetworkIndicator]:
+    def clean_ransom_paid(self) -> str:
+        return self.cleaned_data["ransom_paid"] or YesNoUnknown.UNKNOWN
+
+    def clean_backups(self) -> str:
+        return self.cleaned_data["backups"] or Backups.UNKNOWN
+
+    def clean_reporter_phone(self) -> str:
+        phone = self.cleaned_data["reporter_phone"]
+        return clean_phone(phone) if phone.strip() else ""
+
+    def clean_destination_addresses(self) -> list[Indicator]:
         return parse_addresses(
-            self.cleaned_data["destination_addresses"], NetworkIndicator.Direction.DESTINATION
+            self.cleaned_data["destination_addresses"], Indicator.Direction.DESTINATION
         )
 
-    def clean_source_addresses(self) -> list[NetworkIndicator]:
-        return parse_addresses(
-            self.cleaned_data["source_addresses"], NetworkIndicator.Direction.SOURCE
-        )
+    def clean_source_addresses(self) -> list[Indicator]:
+        return parse_addresses(self.cleaned_data["source_addresses"], Indicator.Direction.SOURCE)
 
-    def clean_destination_urls(self) -> list[NetworkIndicator]:
+    def clean_destination_urls(self) -> list[Indicator]:
         return parse_urls(self.cleaned_data["destination_urls"])
+
+    def clean_domains(self) -> list[Indicator]:
+        return parse_domains(self.cleaned_data["domains"])
+
+    def clean_email_addresses(self) -> list[Indicator]:
+        return parse_emails(self.cleaned_data["email_addresses"])
+
+    def clean_file_hashes(self) -> list[Indicator]:
+        return parse_hashes(self.cleaned_data["file_hashes"])
+
+    def clean_wallet_addresses(self) -> list[Indicator]:
+        return parse_wallets(self.cleaned_data["wallet_addresses"])
 
     def clean(self) -> dict:
         data = super().clean()
@@ -337,7 +421,9 @@ class CyberIncidentReportForm(FieldsOnlyFormMixin, forms.ModelForm):
             )
             self.add_error(
                 None,
-                ValidationError(f"{refused} {urgent_call_sentence()}".strip(), code="honeypot"),
+                ValidationError(
+                    format_html("{} {}", refused, urgent_call_sentence()), code="honeypot"
+                ),
             )
         if not data.get("reporter_phone") and not data.get("reporter_email"):
             self.add_error("reporter_phone", _("Give a phone number or an e-mail address."))
@@ -357,13 +443,27 @@ class CyberIncidentReportForm(FieldsOnlyFormMixin, forms.ModelForm):
             self.add_error("mssp_retained", _("Tick this box if you name a provider."))
         if data.get("investigation_case_number") and not data.get("investigation_opened"):
             self.add_error("investigation_opened", _("Tick this box if you give a case number."))
+        if data.get("ransom_demanded") is not None and not data.get("ransom_currency"):
+            self.add_error("ransom_currency", _("Choose the currency of the ransom demanded."))
+        if data.get("ransom_currency") and data.get("ransom_demanded") is None:
+            self.add_error("ransom_demanded", _("Give the amount demanded in that currency."))
         return data
 
-    def indicators(self) -> list[NetworkIndicator]:
+    INDICATOR_FIELDS = (
+        "destination_addresses",
+        "destination_urls",
+        "source_addresses",
+        "domains",
+        "email_addresses",
+        "file_hashes",
+        "wallet_addresses",
+    )
+
+    def indicators(self) -> list[Indicator]:
         return [
-            *self.cleaned_data.get("destination_addresses", []),
-            *self.cleaned_data.get("destination_urls", []),
-            *self.cleaned_data.get("source_addresses", []),
+            indicator
+            for name in self.INDICATOR_FIELDS
+            for indicator in self.cleaned_data.get(name, [])
         ]
 
 
@@ -403,6 +503,18 @@ StatusChangeFormSet = forms.formset_factory(
 
 
 class ReportUpdateForm(FieldsOnlyFormMixin, forms.Form):
+    """New information through the update link, checked as at filing; it may answer one of
+    the desks' questions (`in_reply_to`: the report's questions, open ones first)."""
+
+    in_reply_to = forms.ModelChoiceField(
+        queryset=ReporterMessage.objects.none(),
+        required=False,
+        label=gettext_lazy("This answers"),
+        empty_label=gettext_lazy("No question: it is new information"),
+        error_messages={
+            "invalid_choice": gettext_lazy("Choose one of the questions listed, or none.")
+        },
+    )
     body = forms.CharField(
         label=gettext_lazy("New information"),
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -420,3 +532,24 @@ class ReportUpdateForm(FieldsOnlyFormMixin, forms.Form):
             "Up to 5 files, 10 MB each and 25 MB in all; same kinds as on the report."
         ),
     )
+
+    def __init__(self, *args, report: CyberIncidentReport | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if report is None:  # no report, no question to answer
+            del self.fields["in_reply_to"]
+            return
+        questions = ReporterMessage.objects.filter(
+            routing__report=report, kind=ReporterMessage.Kind.QUESTION
+        ).select_related("routing__agency")
+        field = self.fields["in_reply_to"]
+        field.queryset = questions.order_by(F("answered_at").desc(nulls_first=True), "-created_at")
+        field.label_from_instance = lambda q: (
+            _("%(agency)s's question of %(date)s: %(text)s")
+            % {
+                "agency": q.routing.agency.short_name,
+                "date": timezone.localtime(q.created_at).strftime("%Y-%m-%d"),
+                "text": Truncator(q.body).chars(80),
+            }
+        )
+        if not questions.exists():
+            del self.fields["in_reply_to"]

@@ -26,12 +26,15 @@ from leacorner import numbering
 
 from .agencies import Agency, IncidentType, IncidentTypeRoute
 from .desk import DeskNote, ReportRouting
+from .timeline import ReporterMessage, RoutingEvent
 from .vocabulary import (
     ActivityLocation,
     AttackVector,
+    Backups,
     EntityType,
     FunctionalImpact,
     InformationImpact,
+    RansomCurrency,
     Recoverability,
     Sector,
     TimeZone,
@@ -48,10 +51,12 @@ __all__ = [
     "DeskNote",
     "IncidentType",
     "IncidentTypeRoute",
-    "NetworkIndicator",
+    "Indicator",
     "PrivateFileStorage",
     "ReportRouting",
     "ReportUpdate",
+    "ReporterMessage",
+    "RoutingEvent",
     "StatusChange",
     "attachment_path",
     "attachment_storage",
@@ -207,6 +212,48 @@ class CyberIncidentReport(models.Model):
         _("signs that the asset owner was targeted"), blank=True
     )
 
+    # Ransomware and losses: what the FBI and CISA ask ransomware victims (the wallets the
+    # attacker gave are indicators, kind "wallet").
+    ransomware_variant = models.CharField(
+        _("ransomware variant"),
+        max_length=100,
+        blank=True,
+        help_text=_("The name the ransom note, the file names or your provider give, if known."),
+    )
+    ransom_demanded = models.DecimalField(
+        _("ransom demanded"),
+        max_digits=24,
+        decimal_places=8,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("The amount, in the currency chosen beside it."),
+    )
+    ransom_currency = models.CharField(
+        _("currency of the demand"), max_length=8, choices=RansomCurrency.choices, blank=True
+    )
+    ransom_paid = models.CharField(
+        _("was the ransom paid?"),
+        max_length=8,
+        choices=YesNoUnknown.choices,
+        default=YesNoUnknown.UNKNOWN,
+    )
+    estimated_loss = models.DecimalField(
+        _("estimated financial loss (U.S. dollars)"),
+        max_digits=15,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Recovery, lost business and any payment, as far as known now."),
+    )
+    backups = models.CharField(
+        _("are there backups of the affected data?"),
+        max_length=12,
+        choices=Backups.choices,
+        default=Backups.UNKNOWN,
+    )
+
     objects = CyberIncidentReportQuerySet.as_manager()
 
     class Meta:
@@ -217,6 +264,12 @@ class CyberIncidentReport(models.Model):
                 condition=~Q(reporter_phone="") | ~Q(reporter_email=""),
                 name="cyber_reporter_reachable",
                 violation_error_message=_("Give a phone number or an e-mail address."),
+            ),
+            models.CheckConstraint(
+                condition=Q(ransom_demanded__isnull=True, ransom_currency="")
+                | (Q(ransom_demanded__isnull=False) & ~Q(ransom_currency="")),
+                name="cyber_ransom_amount_has_currency",
+                violation_error_message=_("Give the ransom's amount with its currency."),
             ),
         ]
 
@@ -239,6 +292,13 @@ class CyberIncidentReport(models.Model):
     def hash_token(cls, token: str) -> str:
         return _hash_token(token)
 
+    def ransom_display(self) -> str:
+        """The demand as people write it: "1,500,000 U.S. dollars", "2.5 Bitcoin (BTC)"."""
+        if self.ransom_demanded is None:
+            return ""
+        amount = f"{self.ransom_demanded.normalize():,f}"
+        return f"{amount} {self.get_ransom_currency_display()}"
+
     def information_impact_labels(self) -> list[str]:
         labels = dict(InformationImpact.choices)
         return [str(labels.get(value, value)) for value in self.information_impact]
@@ -249,8 +309,31 @@ class CyberIncidentReport(models.Model):
             raise ValidationError({"information_impact": gettext("Unknown information impact.")})
 
 
-class NetworkIndicator(models.Model):
-    """An IP address (with or without a port), a bare port, or a URL the reporter observed."""
+class Indicator(models.Model):
+    """One indicator a report carries, normalised so that the same one on two reports is the
+    same row value: an IP address (with or without a port) or range, a bare port, a domain, a
+    URL, an e-mail address, a file hash or a cryptocurrency wallet address.
+
+    `value` is the one stored form (cyber_reports.indicators: refanged, lower-cased where case
+    does not matter, IP addresses compressed, ranges as networks); `fingerprint` is the
+    SHA-256 of kind and value, the fixed-size key two reports are matched on (a URL may be
+    longer than an index entry may be); `ip_start` orders IP addresses and ranges in one
+    space (IPv4 mapped into IPv6) so that the addresses inside a range are one index range.
+    Related reports are read through these (cyber_reports.related). Written once, with the
+    report; never changed.
+    """
+
+    class Kind(models.TextChoices):
+        IP = "ip", _("IP address")
+        IP_RANGE = "ip_range", _("IP address range")
+        PORT = "port", _("Port")
+        DOMAIN = "domain", _("Domain")
+        URL = "url", _("URL")
+        EMAIL = "email", _("E-mail address")
+        MD5 = "md5", _("MD5 hash")
+        SHA1 = "sha1", _("SHA-1 hash")
+        SHA256 = "sha256", _("SHA-256 hash")
+        WALLET = "wallet", _("Wallet address")
 
     class Direction(models.TextChoices):
         SOURCE = "source", _("Source")
@@ -259,36 +342,60 @@ class NetworkIndicator(models.Model):
     report = models.ForeignKey(
         CyberIncidentReport, on_delete=models.CASCADE, related_name="indicators"
     )
-    direction = models.CharField(max_length=12, choices=Direction.choices)
-    ip = models.GenericIPAddressField(null=True, blank=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    direction = models.CharField(
+        max_length=12,
+        choices=Direction.choices,
+        blank=True,
+        help_text=_("For addresses, ranges, ports and URLs: where the traffic went or came from."),
+    )
+    value = models.CharField(max_length=2000)
     port = models.PositiveIntegerField(
         null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(65535)]
     )
-    url = models.URLField(max_length=2000, blank=True)
+    currency = models.CharField(
+        max_length=10, blank=True, help_text=_("For a wallet: BTC, ETH, XMR, LTC, TRX or other.")
+    )
+    fingerprint = models.CharField(max_length=64, editable=False)
+    ip_start = models.CharField(max_length=32, blank=True, editable=False)
+    report_submitted_at = models.DateTimeField(
+        editable=False, help_text=_("A copy of the report's filing time, for the newest first.")
+    )
 
     class Meta:
-        ordering = ["direction", "pk"]
+        ordering = ["kind", "direction", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(port__isnull=True) | Q(port__lte=65535),
                 name="cyber_indicator_port_range",
             ),
+            models.CheckConstraint(condition=~Q(value=""), name="cyber_indicator_not_empty"),
             models.CheckConstraint(
-                condition=Q(ip__isnull=False) | Q(port__isnull=False) | ~Q(url=""),
-                name="cyber_indicator_not_empty",
+                condition=Q(port__isnull=True) | Q(kind__in=["ip", "port"]),
+                name="cyber_indicator_port_of_an_address",
             ),
             models.CheckConstraint(
-                condition=Q(url="") | (Q(ip__isnull=True) & Q(port__isnull=True)),
-                name="cyber_indicator_url_alone",
+                condition=Q(currency="") | Q(kind="wallet"),
+                name="cyber_indicator_currency_of_a_wallet",
             ),
+        ]
+        indexes = [
+            # Reports sharing an indicator, newest first, a bounded number per indicator.
+            models.Index(
+                fields=["fingerprint", "-report_submitted_at"], name="cyber_indicator_match"
+            ),
+            # The addresses and ranges inside a range.
+            models.Index(fields=["ip_start"], name="cyber_indicator_ip", condition=~Q(ip_start="")),
         ]
 
     def __str__(self) -> str:
-        if self.url:
-            return self.url
-        if self.ip and self.port is not None:
-            return f"[{self.ip}]:{self.port}" if ":" in self.ip else f"{self.ip}:{self.port}"
-        return self.ip or gettext("port %(port)s") % {"port": self.port}
+        if self.kind == self.Kind.PORT:
+            return gettext("port %(port)s") % {"port": self.port}
+        if self.kind == self.Kind.IP and self.port is not None:
+            return (
+                f"[{self.value}]:{self.port}" if ":" in self.value else f"{self.value}:{self.port}"
+            )
+        return self.value
 
 
 class StatusChange(models.Model):
@@ -308,7 +415,8 @@ class StatusChange(models.Model):
 
 
 class ReportUpdate(models.Model):
-    """New information the reporter added later through the secret link of the receipt."""
+    """New information the reporter added later through the secret link of the receipt,
+    perhaps the answer to a desk's question (`in_reply_to`)."""
 
     report = models.ForeignKey(
         CyberIncidentReport, on_delete=models.CASCADE, related_name="updates"
@@ -316,6 +424,14 @@ class ReportUpdate(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     body = models.TextField()
     source_address = models.GenericIPAddressField(null=True, blank=True)
+    in_reply_to = models.ForeignKey(
+        "ReporterMessage",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="answers",
+        help_text=_("The desk's question this update answers."),
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]

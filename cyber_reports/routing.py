@@ -2,7 +2,9 @@
 
 `route_report()` is a pure function of the report's facts (`RoutingFacts`) and of the
 admin-edited routing table (`RoutingTable`): the union of the agencies of every incident type
-ticked, plus DHS/CISA under the critical-infrastructure rules below. It never returns nobody.
+ticked, plus DHS/CISA under the critical-infrastructure rules below (among them: ransomware or
+malicious code at an entity of one of the sixteen critical-infrastructure sectors, whatever
+the impacts reported so far). It never returns nobody.
 `record_routing()` stores the result, one `ReportRouting` row per agency with its reasons.
 The golden file tests/cyber_reports/routing_golden.csv pins the behaviour down.
 """
@@ -13,7 +15,13 @@ from dataclasses import dataclass, field
 from .agencies import Agency, IncidentType, IncidentTypeRoute
 from .desk import ReportRouting
 from .models import CyberIncidentReport
-from .vocabulary import ActivityLocation, FunctionalImpact, YesNoUnknown
+from .vocabulary import (
+    CRITICAL_INFRASTRUCTURE_SECTORS,
+    ActivityLocation,
+    FunctionalImpact,
+    Sector,
+    YesNoUnknown,
+)
 
 CISA = "CISA"
 FBI = "FBI"
@@ -23,6 +31,9 @@ OTHER = "other"
 CISA_FUNCTIONAL_IMPACT_LEVEL = FunctionalImpact.level(FunctionalImpact.SIGNIFICANT_CRITICAL)
 #: Location of observed activity from which DHS/CISA is told: level 4, the critical system DMZ.
 CISA_LOCATION_LEVEL = 4
+#: Incident types that reach DHS/CISA from any critical-infrastructure sector, impacts or not:
+#: a water utility's ransomware is CISA's to help contain before anyone knows how far it went.
+CISA_MALWARE_TYPES = frozenset({"ransomware", "malicious_code"})
 
 CISA_REASONS = {
     "critical_functions": (
@@ -42,6 +53,11 @@ CISA_REASONS = {
         "the activity reached critical systems (level 4 or higher), where DHS/CISA assesses "
         "the risk to critical infrastructure"
     ),
+    "sector_malware": (
+        "ransomware or malicious code struck an entity of a critical-infrastructure sector "
+        "(%(sector)s), and DHS/CISA helps critical infrastructure contain it even before "
+        "its impacts are known"
+    ),
 }
 TRIAGE_REASONS = {
     FBI: "no listed agency matched the incident, so the FBI triages it and passes it on",
@@ -59,6 +75,7 @@ class RoutingFacts:
     technical_assistance_requested: bool = False
     functional_impact: str = ""
     activity_location: str = ActivityLocation.UNKNOWN
+    sector: str = Sector.UNKNOWN
 
     @classmethod
     def of_report(cls, report: CyberIncidentReport) -> "RoutingFacts":
@@ -69,6 +86,7 @@ class RoutingFacts:
             technical_assistance_requested=report.technical_assistance_requested,
             functional_impact=report.functional_impact,
             activity_location=report.activity_location,
+            sector=report.sector,
         )
 
 
@@ -109,6 +127,12 @@ def cisa_rule_reasons(facts: RoutingFacts) -> list[str]:
         reasons.append(CISA_REASONS["functional_impact"])
     if ActivityLocation.level(facts.activity_location) >= CISA_LOCATION_LEVEL:
         reasons.append(CISA_REASONS["location"])
+    if (
+        facts.sector in CRITICAL_INFRASTRUCTURE_SECTORS
+        and facts.incident_types & CISA_MALWARE_TYPES
+    ):
+        sector = str(Sector(facts.sector).label).lower()
+        reasons.append(CISA_REASONS["sector_malware"] % {"sector": sector})
     return reasons
 
 
@@ -143,10 +167,25 @@ def route_report(facts: RoutingFacts, table: RoutingTable) -> list[RoutedAgency]
 
 
 def record_routing(report: CyberIncidentReport, routed: Iterable[RoutedAgency]) -> list:
-    """Store the routing of a newly filed report, one row per agency."""
-    return ReportRouting.objects.bulk_create(
+    """Store the routing of a newly filed report, one row per agency, each with the first
+    event of its history."""
+    from .timeline import RoutingEvent
+
+    routings = ReportRouting.objects.bulk_create(
         ReportRouting.of_report(report, agency=r.agency, reasons=r.reasons) for r in routed
     )
+    RoutingEvent.objects.bulk_create(
+        RoutingEvent(
+            report=report,
+            routing=routing,
+            at=routing.routed_at,
+            action=RoutingEvent.Action.ROUTED,
+            to_status=routing.status,
+            note="; ".join(routing.reasons),
+        )
+        for routing in routings
+    )
+    return routings
 
 
 def incident_types_by_code() -> dict[str, IncidentType]:

@@ -1,7 +1,10 @@
-"""Guidance pages and the report form (public), the update link (its secret holder), and the
-agency desks (members of the agency's desk role, with MFA; superusers see every desk).
+"""Guidance pages and the report form (public), and the update link (its secret holder).
+The agency desks' pages are in `desk_views.py`.
 
-A desk asking for another agency's desk, report or file gets 404, as if it did not exist.
+Limits (leacorner.rate_limits): anonymous filings per network address; receipts per
+reporter's address, signed in or not (the report is filed anyway, and the page says the
+receipt was not sent); updates and files per report through the update link. A refused
+submission keeps what was typed and says what to do, with whom to call if it is urgent.
 """
 
 from functools import lru_cache
@@ -9,40 +12,35 @@ from functools import lru_cache
 from crispy_forms.utils import render_crispy_form
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
-from accounts.roles import DESK_ROLES
 from leacorner import rate_limits
-from leacorner.access import public, role_required
+from leacorner.access import public
 from leacorner.breadcrumbs import Breadcrumbs
 from leacorner.client_address import client_address
-from leacorner.downloads import bytes_response, stored_file_response, streamed_csv_response
-from leacorner.pagination import EstimatedCountPaginator, bounded_count
-from leacorner.transitions import TransitionError
 from leacorner.upload_errors import upload_not_stored_message
 
 from .agencies import Agency, IncidentType
-from .desk import DeskNote, ReportRouting, desk_agency_codes
-from .desk_forms import AcknowledgeForm, CloseForm, DeskFilterForm, DeskNoteForm
-from .emergency import urgent_call_sentence
-from .exports import csv_rows, stix_bundle
-from .filing import AttachmentStorageError, add_update, file_report, find_by_update_token
+from .emergency import recipients_contacts, urgent_call_sentence
+from .filing import (
+    AttachmentStorageError,
+    UpdateRefused,
+    add_update,
+    file_report,
+    find_by_update_token,
+)
 from .forms import CyberIncidentReportForm, ReportUpdateForm, StatusChangeFormSet
-from .models import Attachment, CyberIncidentReport
-from .notifications import desk_notices
+from .models import CyberIncidentReport
+from .timeline import ReporterMessage
 
-DESK_ROLE_LIST = tuple(DESK_ROLES.values())
 RECEIVED_SESSION_KEY = "cyber_reports_received"
-DESK_PAGE_SIZE = 50
-STIX_EXPORT_LIMIT = 2000
 
 GUIDANCE_NAV = [
     ("cyber_reports:guidance", "When to report"),
@@ -55,7 +53,6 @@ GUIDANCE_NAV = [
 REPORTING = Breadcrumbs(
     gettext_lazy("Cyber-incident reporting"), reverse_lazy("cyber_reports:guidance")
 )
-DESKS = Breadcrumbs(gettext_lazy("Cyber desks"), reverse_lazy("cyber_reports:desk_index"))
 
 
 def _guidance(request: HttpRequest, template: str, **context) -> HttpResponse:
@@ -65,18 +62,6 @@ def _guidance(request: HttpRequest, template: str, **context) -> HttpResponse:
     if current and request.path != REPORTING.url:
         crumbs = REPORTING.then(current, request.path)
     return render(request, template, {"guidance_nav": nav, "crumbs": crumbs, **context})
-
-
-def _desk_crumbs(agency: Agency | None = None, report: CyberIncidentReport | None = None):
-    crumbs = DESKS
-    if agency is not None:
-        crumbs = crumbs.then(
-            _("%(agency)s desk") % {"agency": agency.short_name},
-            reverse("cyber_reports:desk_list", kwargs={"agency": agency.code.lower()}),
-        )
-    if report is not None:
-        crumbs = crumbs.then(report.tracking_number)
-    return crumbs
 
 
 @public
@@ -119,7 +104,19 @@ def _anonymous_limit_message() -> str:
         "%(minutes)d minutes, so this one was not sent. Your answers are kept below: "
         "sign in, or try again later."
     ) % {"minutes": window}
-    return " ".join(filter(None, [refusal, urgent_call_sentence()]))
+    urgent = urgent_call_sentence()
+    return format_html("{} {}", refusal, urgent) if urgent else refusal
+
+
+def _receipt_allowed(request: HttpRequest, address: str) -> bool:
+    """Whether a receipt may go to `address` now, counting it (RECEIPTS, per address)."""
+    if not address:
+        return True
+    return rate_limits.RECEIPTS.consume(request, key=address.strip().lower()).allowed
+
+
+def _minutes(delta) -> int:
+    return max(1, round(delta.total_seconds() / 60))
 
 
 def _initial_for(user) -> dict:
@@ -188,6 +185,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
             form.add_error(None, _anonymous_limit_message())
             status = 429
         elif form_ok and formset_ok:
+            receipt = _receipt_allowed(request, form.cleaned_data["reporter_email"])
             try:
                 filed = file_report(
                     report=form.instance,
@@ -197,6 +195,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
                     uploads=form.cleaned_data["attachments"],
                     submitted_by=request.user,
                     source_address=client_address(request),
+                    send_receipt=receipt,
                 )
             except AttachmentStorageError:
                 form.add_error(None, _storage_error_message())
@@ -204,6 +203,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
             request.session[RECEIVED_SESSION_KEY] = {
                 "tracking_number": filed.report.tracking_number,
                 "token": filed.update_token,
+                "receipt_sent": receipt,
             }
             return redirect(
                 "cyber_reports:report_received", tracking_number=filed.report.tracking_number
@@ -224,13 +224,17 @@ def report_received(request: HttpRequest, tracking_number: str) -> HttpResponse:
     if received.get("tracking_number") != tracking_number:
         raise Http404
     report = get_object_or_404(CyberIncidentReport, tracking_number=tracking_number)
-    routings = report.routings.select_related("agency")
+    routings = list(report.routings.select_related("agency"))
     return render(
         request,
         "cyber_reports/report_received.html",
         {
             "report": report,
             "routings": routings,
+            "contacts": recipients_contacts(routing.agency for routing in routings),
+            "receipt_sent": received.get("receipt_sent", True),
+            "receipt_limit": rate_limits.RECEIPTS.limit,
+            "receipt_minutes": _minutes(rate_limits.RECEIPTS.window),
             "crumbs": REPORTING.then(_("Report received")),
             "update_url": reverse(
                 "cyber_reports:report_update", kwargs={"token": received["token"]}
@@ -239,319 +243,102 @@ def report_received(request: HttpRequest, tracking_number: str) -> HttpResponse:
     )
 
 
+def _update_limit_refusal(request: HttpRequest, report: CyberIncidentReport, files: int):
+    """Why the update link refuses this post now (its updates or files of the last window,
+    counted here), or None."""
+    key = f"report:{report.pk}"
+    updates = rate_limits.REPORT_UPDATES.consume(request, key=key)
+    if not updates.allowed:
+        return _(
+            "This report has had %(limit)d updates in the last %(minutes)d minutes, the most it "
+            "takes. Nothing was sent and your text is kept below: send it again in "
+            "%(wait)d minutes."
+        ) % {
+            "limit": updates.limit,
+            "minutes": _minutes(rate_limits.REPORT_UPDATES.window),
+            "wait": _minutes(updates.retry_after),
+        }
+    if files:
+        attached = rate_limits.REPORT_UPDATE_FILES.consume(request, key=key, amount=files)
+        if not attached.allowed:
+            return _(
+                "This report takes %(limit)d files in %(minutes)d minutes through this page, and "
+                "these would go over. Nothing was sent and your text is kept below: send it now "
+                "without the files, and the files in %(wait)d minutes."
+            ) % {
+                "limit": attached.limit,
+                "minutes": _minutes(rate_limits.REPORT_UPDATES.window),
+                "wait": _minutes(attached.retry_after),
+            }
+    return None
+
+
 @public
 @never_cache
 @require_http_methods(["GET", "POST"])
 def report_update(request: HttpRequest, token: str) -> HttpResponse:
-    """Whoever holds the secret link of the receipt adds information and files."""
+    """Whoever holds the secret link of the receipt sees each agency's status and the desks'
+    questions and messages, and adds information and files, perhaps an answer."""
     report = find_by_update_token(token)
     if report is None:
         raise Http404
-    form = ReportUpdateForm(request.POST or None, request.FILES or None)
+    initial = {}
+    if (answer := request.GET.get("answer", "")).isdigit():
+        initial["in_reply_to"] = answer
+    form = ReportUpdateForm(
+        request.POST or None, request.FILES or None, report=report, initial=initial
+    )
     status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            add_update(
-                report=report,
-                body=form.cleaned_data["body"],
-                uploads=form.cleaned_data["attachments"],
-                source_address=client_address(request),
-            )
-        except AttachmentStorageError:
-            form.add_error(None, _storage_error_message())
-            status = 503
+        uploads = form.cleaned_data["attachments"]
+        refusal = _update_limit_refusal(request, report, len(uploads))
+        if refusal is not None:
+            urgent = urgent_call_sentence()
+            form.add_error(None, format_html("{} {}", refusal, urgent) if urgent else refusal)
+            status = 429
         else:
-            agencies = ", ".join(
-                r.agency.short_name for r in report.routings.select_related("agency")
-            )
-            messages.success(
-                request,
-                _("Your update was added to %(number)s and sent to %(agencies)s.")
-                % {"number": report.tracking_number, "agencies": agencies},
-            )
-            return redirect("cyber_reports:report_update", token=token)
-    updates = report.updates.prefetch_related("attachments")
+            try:
+                update = add_update(
+                    report=report,
+                    body=form.cleaned_data["body"],
+                    uploads=uploads,
+                    source_address=client_address(request),
+                    in_reply_to=form.cleaned_data.get("in_reply_to"),
+                )
+            except AttachmentStorageError:
+                form.add_error(None, _storage_error_message())
+                status = 503
+            except UpdateRefused as refused:
+                form.add_error(None, str(refused))
+                status = 409
+            else:
+                agencies = ", ".join(
+                    r.agency.short_name for r in report.routings.select_related("agency")
+                )
+                messages.success(
+                    request,
+                    (
+                        _("Your answer was added to %(number)s and sent to %(agencies)s.")
+                        if update.in_reply_to_id
+                        else _("Your update was added to %(number)s and sent to %(agencies)s.")
+                    )
+                    % {"number": report.tracking_number, "agencies": agencies},
+                )
+                return redirect("cyber_reports:report_update", token=token)
     return render(
         request,
         "cyber_reports/report_update.html",
         {
             "report": report,
             "form": form,
-            "updates": updates,
-            "routings": report.routings.select_related("agency"),
+            "updates": report.updates.select_related(
+                "in_reply_to__routing__agency"
+            ).prefetch_related("attachments"),
+            "routings": report.routings.select_related("agency", "handed_on_to", "added_by"),
+            "reporter_messages": ReporterMessage.objects.filter(routing__report=report)
+            .select_related("routing__agency")
+            .order_by("-created_at"),
             "crumbs": REPORTING.then(_("Add to a report")),
         },
         status=status,
     )
-
-
-# --- Agency desks ----------------------------------------------------------------------------
-
-
-def _desk_agency(request: HttpRequest, code: str) -> Agency:
-    """The agency of a desk page, when the user is on its desk; 404 otherwise."""
-    if code.upper() not in desk_agency_codes(request.user):
-        raise Http404
-    return get_object_or_404(Agency, code=code.upper())
-
-
-def _desk_routings(request: HttpRequest, agency: Agency):
-    return ReportRouting.objects.visible_to(request.user).for_agency(agency)
-
-
-def _desk_routing(request: HttpRequest, agency: str, tracking_number: str) -> ReportRouting:
-    agency_obj = _desk_agency(request, agency)
-    return get_object_or_404(
-        _desk_routings(request, agency_obj).select_related("report", "agency"),
-        report__tracking_number=tracking_number,
-    )
-
-
-def _desk_reports(routings):
-    """The reports of the routings, with what exports and lists read, in a few queries."""
-    return (
-        CyberIncidentReport.objects.filter(pk__in=routings.values("report_id"))
-        .order_by("-submitted_at")
-        .prefetch_related(
-            "incident_types",
-            "indicators",
-            Prefetch("routings", ReportRouting.objects.select_related("agency")),
-        )
-    )
-
-
-@role_required(*DESK_ROLE_LIST)
-@require_safe
-def desk_index(request: HttpRequest) -> HttpResponse:
-    agencies = list(Agency.objects.filter(code__in=desk_agency_codes(request.user)))
-    if len(agencies) == 1:
-        return redirect("cyber_reports:desk_list", agency=agencies[0].code.lower())
-    return render(
-        request,
-        "cyber_reports/desk_index.html",
-        {"agencies": agencies, "crumbs": _desk_crumbs()},
-    )
-
-
-def _filtered_routings(request: HttpRequest, agency: Agency):
-    filters = DeskFilterForm(request.GET or None)
-    routings = filters.filter(
-        _desk_routings(request, agency).order_by("-report_submitted_at", "-pk")
-    )
-    return filters, routings
-
-
-@role_required(*DESK_ROLE_LIST)
-@require_safe
-def desk_list(request: HttpRequest, agency: str) -> HttpResponse:
-    """The reports routed to the agency, newest first, filtered and searched."""
-    agency_obj = _desk_agency(request, agency)
-    filters, routings = _filtered_routings(request, agency_obj)
-    routings = routings.select_related("report").prefetch_related("report__incident_types")
-    page = EstimatedCountPaginator(routings, DESK_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    # One bounded count per status (each reads at most EXACT_COUNT_LIMIT entries of the
-    # (agency, status, …) index): grouping a desk's half a million routings took a second.
-    assigned = _desk_routings(request, agency_obj)
-    counts = {
-        status: bounded_count(assigned.filter(status=status)) for status in ReportRouting.Status
-    }
-    return render(
-        request,
-        "cyber_reports/desk_list.html",
-        {
-            "agency": agency_obj,
-            "filters": filters,
-            "page": page,
-            "query": query.urlencode(),
-            "counts": counts,
-            "stix_limit": STIX_EXPORT_LIMIT,
-            "crumbs": _desk_crumbs(agency_obj),
-        },
-    )
-
-
-def _render_desk_report(request: HttpRequest, routing: ReportRouting, status: int = 200, **forms):
-    report = routing.report
-    context = {
-        "agency": routing.agency,
-        "crumbs": _desk_crumbs(routing.agency, report),
-        "routing": routing,
-        "report": report,
-        "incident_types": report.incident_types.all(),
-        "indicators": report.indicators.all(),
-        "status_changes": report.status_changes.all(),
-        "updates": report.updates.prefetch_related("attachments"),
-        "attachments": report.attachments.filter(update__isnull=True),
-        "other_agencies": [
-            r.agency
-            for r in report.routings.select_related("agency")
-            if r.agency_id != routing.agency_id
-        ],
-        "notes": routing.notes.select_related("author"),
-        "actions_allowed": routing.allowed_actions(request.user),
-        "notices": desk_notices(report, routing.agency.code),
-        "acknowledge_form": forms.get("acknowledge_form")
-        or AcknowledgeForm(initial={"version": routing.version}),
-        "close_form": forms.get("close_form") or CloseForm(initial={"version": routing.version}),
-        "note_form": forms.get("note_form") or DeskNoteForm(),
-    }
-    return render(request, "cyber_reports/desk_report.html", context, status=status)
-
-
-@role_required(*DESK_ROLE_LIST)
-@never_cache
-@require_safe
-def desk_report(request: HttpRequest, agency: str, tracking_number: str) -> HttpResponse:
-    return _render_desk_report(request, _desk_routing(request, agency, tracking_number))
-
-
-def _back_to(routing: ReportRouting):
-    return redirect(
-        "cyber_reports:desk_report",
-        agency=routing.agency.code.lower(),
-        tracking_number=routing.report.tracking_number,
-    )
-
-
-@role_required(*DESK_ROLE_LIST)
-@require_POST
-def desk_acknowledge(request: HttpRequest, agency: str, tracking_number: str) -> HttpResponse:
-    routing = _desk_routing(request, agency, tracking_number)
-    form = AcknowledgeForm(request.POST)
-    if form.is_valid():
-        try:
-            routing.acknowledge(
-                by=request.user,
-                case_number=form.cleaned_data["case_number"],
-                seen_version=form.cleaned_data["version"],
-            )
-        except TransitionError as error:
-            # The report moved on meanwhile (another member acknowledged or closed it).
-            messages.error(request, str(error))
-            return _back_to(routing)
-        else:
-            messages.success(
-                request,
-                _("Acknowledged under case number %(number)s.")
-                % {"number": routing.agency_case_number},
-            )
-            return _back_to(routing)
-    return _render_desk_report(request, routing, status=400, acknowledge_form=form)
-
-
-@role_required(*DESK_ROLE_LIST)
-@require_POST
-def desk_close(request: HttpRequest, agency: str, tracking_number: str) -> HttpResponse:
-    routing = _desk_routing(request, agency, tracking_number)
-    form = CloseForm(request.POST)
-    if form.is_valid():
-        try:
-            routing.close(
-                by=request.user,
-                note=form.cleaned_data["note"],
-                seen_version=form.cleaned_data["version"],
-            )
-        except TransitionError as error:
-            messages.error(request, str(error))
-            return _back_to(routing)
-        else:
-            messages.success(request, _("Closed for %(agency)s.") % {"agency": routing.agency})
-            return _back_to(routing)
-    return _render_desk_report(request, routing, status=400, close_form=form)
-
-
-@role_required(*DESK_ROLE_LIST)
-@require_POST
-def desk_note(request: HttpRequest, agency: str, tracking_number: str) -> HttpResponse:
-    routing = _desk_routing(request, agency, tracking_number)
-    form = DeskNoteForm(request.POST)
-    if form.is_valid():
-        DeskNote.objects.create(
-            routing=routing, author=request.user, body=form.cleaned_data["body"]
-        )
-        messages.success(request, _("Note added."))
-        return _back_to(routing)
-    return _render_desk_report(request, routing, status=400, note_form=form)
-
-
-@role_required(*DESK_ROLE_LIST)
-@require_safe
-def desk_attachment(
-    request: HttpRequest, agency: str, tracking_number: str, attachment_id: int
-) -> FileResponse:
-    """A file of a report routed to the desk's agency; always a download, never shown inline."""
-    routing = _desk_routing(request, agency, tracking_number)
-    attachment = get_object_or_404(Attachment, pk=attachment_id, report=routing.report)
-    return stored_file_response(
-        attachment.file,
-        filename=attachment.original_name,
-        content_type="application/octet-stream",
-        default_name="attachment",
-    )
-
-
-def _csv_response(reports, filename: str) -> StreamingHttpResponse:
-    rows = csv_rows(reports.iterator(chunk_size=500))
-    return streamed_csv_response(rows, filename=filename)
-
-
-def _stix_response(reports, filename: str) -> HttpResponse:
-    bundle = stix_bundle(reports)
-    return bytes_response(
-        bundle.serialize(pretty=True).encode(),
-        filename=filename,
-        content_type="application/stix+json;version=2.1",
-    )
-
-
-def _list_with_errors(request: HttpRequest, agency: Agency) -> HttpResponse:
-    """An export asked with invalid filters gives no file (400): the list, with the same
-    filters, says what is wrong with them. Rendered here rather than redirected to, as a
-    redirect to a query string of any length may be refused."""
-    response = desk_list(request, agency.code.lower())
-    response.status_code = 400
-    return response
-
-
-def _stamp() -> str:
-    return timezone.localtime().strftime("%Y%m%d-%H%M")
-
-
-@role_required(*DESK_ROLE_LIST)
-@require_safe
-def desk_export_csv(request: HttpRequest, agency: str) -> StreamingHttpResponse:
-    agency_obj = _desk_agency(request, agency)
-    filters, routings = _filtered_routings(request, agency_obj)
-    if filters.errors:
-        return _list_with_errors(request, agency_obj)
-    return _csv_response(_desk_reports(routings), f"cyber-reports-{agency}-{_stamp()}.csv")
-
-
-@role_required(*DESK_ROLE_LIST)
-@require_safe
-def desk_export_stix(request: HttpRequest, agency: str) -> HttpResponse:
-    """The filtered list as a STIX 2.1 bundle, newest first, at most STIX_EXPORT_LIMIT."""
-    agency_obj = _desk_agency(request, agency)
-    filters, routings = _filtered_routings(request, agency_obj)
-    if filters.errors:
-        return _list_with_errors(request, agency_obj)
-    reports = _desk_reports(routings)[:STIX_EXPORT_LIMIT]
-    return _stix_response(reports, f"cyber-reports-{agency}-{_stamp()}.stix.json")
-
-
-@role_required(*DESK_ROLE_LIST)
-@require_safe
-def desk_report_csv(request: HttpRequest, agency: str, tracking_number: str):
-    routing = _desk_routing(request, agency, tracking_number)
-    reports = _desk_reports(_desk_routings(request, routing.agency).filter(pk=routing.pk))
-    return _csv_response(reports, f"{tracking_number}.csv")
-
-
-@role_required(*DESK_ROLE_LIST)
-@require_safe
-def desk_report_stix(request: HttpRequest, agency: str, tracking_number: str) -> HttpResponse:
-    routing = _desk_routing(request, agency, tracking_number)
-    reports = _desk_reports(_desk_routings(request, routing.agency).filter(pk=routing.pk))
-    return _stix_response(reports, f"{tracking_number}.stix.json")

@@ -142,3 +142,61 @@ class TimeZone(models.TextChoices):
     CHAMORRO = "Pacific/Guam", _("Chamorro (Guam, Northern Mariana Islands)")
     SAMOA = "Pacific/Pago_Pago", _("Samoa (American Samoa)")
     UTC = "UTC", _("UTC")
+
+
+#: The sixteen critical-infrastructure sectors (Presidential Policy Directive 21): every
+#: sector of the list but "None of these" and "Not known". Routing reads it.
+CRITICAL_INFRASTRUCTURE_SECTORS = frozenset(Sector.values) - {Sector.NONE, Sector.UNKNOWN}
+
+
+class RansomCurrency(models.TextChoices):
+    """What a ransom was asked in, as the FBI and CISA ask victims."""
+
+    USD = "USD", _("U.S. dollars")
+    BTC = "BTC", _("Bitcoin (BTC)")
+    XMR = "XMR", _("Monero (XMR)")
+    ETH = "ETH", _("Ether (ETH)")
+    USDT = "USDT", _("Tether (USDT)")
+    LTC = "LTC", _("Litecoin (LTC)")
+    OTHER = "other", _("Another currency")
+
+
+class Backups(models.TextChoices):
+    UNAFFECTED = "unaffected", _("Yes, and the attack did not reach them")
+    AFFECTED = "affected", _("Yes, but they were encrypted, deleted or stolen too")
+    NONE = "none", _("No backups")
+    UNKNOWN = "unknown", _("Not known yet")
+
+
+#: Names a reporter may pick from for the ransomware variant (free text: a new one is typed).
+#: Families of the joint FBI/CISA #StopRansomware advisories and other frequent ones.
+RANSOMWARE_VARIANTS = (
+    "8Base",
+    "Akira",
+    "ALPHV / BlackCat",
+    "Avaddon",
+    "AvosLocker",
+    "BianLian",
+    "Black Basta",
+    "BlackByte",
+    "BlackSuit",
+    "Cl0p",
+    "Conti",
+    "Cuba",
+    "Daixin",
+    "Ghost (Cring)",
+    "Hive",
+    "Interlock",
+    "LockBit",
+    "Medusa",
+    "Phobos",
+    "Play",
+    "Qilin",
+    "RansomHub",
+    "Rhysida",
+    "Royal",
+    "Ryuk",
+    "Snatch",
+    "Vice Society",
+    "Zeppelin",
+)

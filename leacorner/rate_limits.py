@@ -12,7 +12,11 @@ IPv6 addresses grouped by /64 (`RATELIMIT_IPV6_MASK`): one household or office n
 a whole /64, so a client rotating through it is still one client. A request without a valid
 address is counted with every other such request, under the unspecified address. A limit may
 instead count per something else the caller names (`consume(request, key=...)`: an account, a
-recipient), for what no single address should decide, such as guesses spread over many.
+recipient, one report), for what no single address should decide, such as guesses spread over
+many or the receipts sent to one address; the cache only ever sees a hash of the key. One
+request may count several attempts at once (`amount=`: a post with five files): each is counted
+atomically, and the request is admitted only if the last one is within the limit, so two
+requests racing for the last places can never be admitted beyond it.
 
 Why django-ratelimit: its counters are atomic on every shared cache Django ships (Redis,
 memcached) and in local memory, it masks IPv6 networks, and it takes our address function.
@@ -68,15 +72,19 @@ class RateLimit:
     def window(self) -> timedelta:
         return getattr(settings, self.window_setting)
 
-    def consume(self, request: HttpRequest, *, key: str | None = None) -> Verdict:
-        """Count this attempt of the client (or of `key`, when given, whatever the address);
-        allowed while the count is within the limit."""
-        return self._usage(request, increment=True, key=key)
+    def consume(self, request: HttpRequest, *, key: str | None = None, amount: int = 1) -> Verdict:
+        """Count `amount` attempts of the client (or of `key`); allowed while the count is
+        within the limit. `amount=0` counts nothing and answers as `peek()` would."""
+        if amount <= 0:
+            return self.peek(request, key=key)
+        for _attempt in range(amount):
+            verdict = self._usage(request, key=key, increment=True)
+        return verdict
 
     def peek(self, request: HttpRequest, *, key: str | None = None) -> Verdict:
-        """Whether the next attempt of the client (or of `key`) would still be allowed,
-        counting nothing."""
-        verdict = self._usage(request, increment=False, key=key)
+        """Whether the client's (or `key`'s) next attempt would still be allowed, counting
+        nothing."""
+        verdict = self._usage(request, key=key, increment=False)
         return Verdict(
             allowed=verdict.count < verdict.limit,
             count=verdict.count,
@@ -84,13 +92,17 @@ class RateLimit:
             retry_after=verdict.retry_after,
         )
 
-    def _usage(self, request: HttpRequest, *, increment: bool, key: str | None) -> Verdict:
+    def _usage(self, request: HttpRequest, *, key: str | None, increment: bool) -> Verdict:
         window = max(int(self.window.total_seconds()), 1)
         # django-ratelimit hashes the value into the cache key, so no address or e-mail is
         # stored in the cache as it is.
         counted_as = "ip" if key is None else (lambda group, request: f"key:{key}")
         usage = get_usage(
-            request, group=self.name, key=counted_as, rate=(self.limit, window), increment=increment
+            request,
+            group=self.name,
+            key=counted_as,
+            rate=(self.limit, window),
+            increment=increment,
         )
         return Verdict(
             allowed=not usage["should_limit"],
@@ -120,4 +132,16 @@ ACCOUNT_EMAILS = RateLimit("account-emails", "ACCOUNT_EMAIL_LIMIT", "ACCOUNT_EMA
 #: Account e-mails one address may be sent (`key`: the recipient), whoever asks for them.
 ACCOUNT_EMAILS_TO = RateLimit(
     "account-emails-to", "ACCOUNT_EMAIL_RECIPIENT_LIMIT", "ACCOUNT_EMAIL_WINDOW"
+)
+#: Receipts e-mailed to one reporter's address (`key`: the address), whoever files, signed in
+#: or not: a form that mails any address it is given must not become a way to flood one.
+RECEIPTS = RateLimit("cyber-receipt", "CYBER_REPORTS_RECEIPT_LIMIT", "CYBER_REPORTS_RECEIPT_WINDOW")
+#: Updates added to one report through its private link (`key`: the report), each of which
+#: mails every desk of the report.
+REPORT_UPDATES = RateLimit(
+    "cyber-report-update", "CYBER_REPORTS_UPDATE_LIMIT", "CYBER_REPORTS_UPDATE_WINDOW"
+)
+#: Files attached to one report through its private link (`key`: the report; one per file).
+REPORT_UPDATE_FILES = RateLimit(
+    "cyber-report-update-file", "CYBER_REPORTS_UPDATE_FILE_LIMIT", "CYBER_REPORTS_UPDATE_WINDOW"
 )

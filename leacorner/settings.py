@@ -253,6 +253,9 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_RATE_LIMITS = {"login_failed": "20/m/ip"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "LEA Corner"
+# One 30-second step either side (RFC 6238 section 5.2): a code typed as the phone's step turns,
+# or on a phone whose clock is a few seconds off, still passes; allauth refuses a code used once.
+MFA_TOTP_TOLERANCE = 1
 MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 # Staff set up two-factor only with a link an administrator sends (accounts.enrolment), which
 # works once, for this many hours.
@@ -437,6 +440,25 @@ CYBER_REPORTS_MAX_TOTAL_BYTES = 25 * 1024 * 1024
 CYBER_REPORTS_ANONYMOUS_LIMIT = env_count("CYBER_REPORTS_ANONYMOUS_LIMIT", 5)
 CYBER_REPORTS_ANONYMOUS_WINDOW = timedelta(
     minutes=env_count("CYBER_REPORTS_ANONYMOUS_WINDOW_MINUTES", 60, minimum=1)
+)
+# Receipts to one reporter's address per window, signed in or not (leacorner.rate_limits).
+CYBER_REPORTS_RECEIPT_LIMIT = env_count("CYBER_REPORTS_RECEIPT_LIMIT", 5)
+CYBER_REPORTS_RECEIPT_WINDOW = timedelta(
+    minutes=env_count("CYBER_REPORTS_RECEIPT_WINDOW_MINUTES", 60, minimum=1)
+)
+# The private update link: updates and files per report per window, and in all.
+CYBER_REPORTS_UPDATE_LIMIT = env_count("CYBER_REPORTS_UPDATE_LIMIT", 10, minimum=1)
+CYBER_REPORTS_UPDATE_FILE_LIMIT = env_count("CYBER_REPORTS_UPDATE_FILE_LIMIT", 10)
+CYBER_REPORTS_UPDATE_WINDOW = timedelta(
+    minutes=env_count("CYBER_REPORTS_UPDATE_WINDOW_MINUTES", 60, minimum=1)
+)
+CYBER_REPORTS_MAX_UPDATES_PER_REPORT = env_count(
+    "CYBER_REPORTS_MAX_UPDATES_PER_REPORT", 200, minimum=1
+)
+CYBER_REPORTS_MAX_FILES_PER_REPORT = env_count("CYBER_REPORTS_MAX_FILES_PER_REPORT", 100)
+# A report no agency acknowledged within this many hours is flagged on the desks' lists.
+CYBER_REPORTS_ACKNOWLEDGE_WITHIN_HOURS = env_count(
+    "CYBER_REPORTS_ACKNOWLEDGE_WITHIN_HOURS", 24, minimum=1
 )
 
 # --- Stakeholder requests ---------------------------------------------------------------------

@@ -48,14 +48,16 @@ def _download(field_file, name: str) -> FileResponse:
 
 @admin.register(StakeholderRequest)
 class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
+    # The columns that decide the work come first, so they are in view at 1280 px beside the
+    # filters (tests/browser/test_columns_at_1280.py): which request, its state, how old it is.
     list_display = [
         "tracking_number",
+        "status_badge",
+        "age",
         "subject",
         "agency_name",
         "obligation_day",
-        "status_badge",
         "reviewer",
-        "age",
     ]
     list_display_links = ["tracking_number"]
     view_on_site = False

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from leacorner.forms import FieldsOnlyFormMixin
 from leacorner.pdf_safety import UnsafePDF, check_pdf
+from leacorner.phone_numbers import clean_phone
 
 from . import identifiers
 from .certification import Certification
@@ -231,7 +232,7 @@ class StakeholderRequestForm(FieldsOnlyFormMixin, forms.ModelForm):
         return identifiers.clean_booking_number(self.cleaned_data["booking_number"])
 
     def clean_requester_phone(self) -> str:
-        return identifiers.clean_phone(self.cleaned_data["requester_phone"])
+        return clean_phone(self.cleaned_data["requester_phone"])
 
     def clean_requester_email(self) -> str:
         return self.user.email

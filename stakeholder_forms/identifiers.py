@@ -1,7 +1,8 @@
 """Identifiers a clerk types about an agency or a person: checked and put in one stored form.
 
 Each `clean_*` function returns the stored value or raises ValidationError with a message a
-clerk understands."""
+clerk understands. Phone numbers are the foundation's rule (leacorner.phone_numbers), shared
+with the cyber-incident report."""
 
 import re
 
@@ -149,26 +150,3 @@ def clean_booking_number(value: str) -> str:
             code="invalid_booking_number",
         )
     return raw
-
-
-def clean_phone(value: str) -> str:
-    """A U.S. number of 10 digits (an optional leading 1, any punctuation) with an optional
-    extension, stored as '(202) 555-0123 ext. 45'."""
-    text = value.strip()
-    match = re.fullmatch(
-        r"(?P<number>[0-9+().\-\s]+?)\s*(?:(?:x|ext\.?|extension)\s*(?P<ext>\d{1,6}))?",
-        text,
-        flags=re.IGNORECASE,
-    )
-    digits = re.sub(r"\D", "", match.group("number")) if match else ""
-    if len(digits) == 11 and digits.startswith("1"):
-        digits = digits[1:]
-    if len(digits) != 10 or digits[0] in "01":
-        raise ValidationError(
-            _("Enter a 10-digit U.S. phone number, for example (202) 555-0123 ext. 45."),
-            code="invalid_phone",
-        )
-    formatted = f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
-    if match.group("ext"):
-        formatted += f" ext. {match.group('ext')}"
-    return formatted

@@ -53,7 +53,8 @@ def stakeholder_request_post(**fields: Any) -> dict[str, Any]:
 
 
 # The answers an officer may leave out, each given here: what the systems were, the network
-# indicators, a request for technical assistance, and one status change of the formset.
+# indicators, a request for technical assistance, the ransom and the losses, and one status
+# change of the formset. No wallet or domain: every filing would share it, and be related.
 _OPTIONAL_ANSWERS = {
     "assets_affected": "Electronic health records, imaging servers",
     "systems_affected": "140",
@@ -62,6 +63,12 @@ _OPTIONAL_ANSWERS = {
     "destination_urls": "hxxps://pay-now[.]example/ransom",
     "source_addresses": "198.51.100.7",
     "operating_systems": "Windows Server 2019",
+    "ransomware_variant": "LockBit",
+    "ransom_demanded": "2.5",
+    "ransom_currency": "BTC",
+    "ransom_paid": "no",
+    "estimated_loss": "$1,250,000",
+    "backups": "affected",
     "status-TOTAL_FORMS": "3",
     "status-0-occurred_at": "2026-11-28T07:30",
     "status-0-description": "Systems isolated from the internet",
@@ -124,6 +131,16 @@ def cyber_report_post(
         "operating_systems": "",
         "sophisticated_ttps": "",
         "targeting_indications": "",
+        "domains": "",
+        "email_addresses": "",
+        "file_hashes": "",
+        "wallet_addresses": "",
+        "ransomware_variant": "",
+        "ransom_demanded": "",
+        "ransom_currency": "",
+        "ransom_paid": "unknown",
+        "estimated_loss": "",
+        "backups": "unknown",
         "homepage": "",  # the honeypot stays empty
         "status-TOTAL_FORMS": "0",
         "status-INITIAL_FORMS": "0",

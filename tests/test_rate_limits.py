@@ -12,7 +12,13 @@ from django.db import connection
 from django.test import Client, RequestFactory
 
 from cyber_reports.models import CyberIncidentReport
-from leacorner.rate_limits import ANONYMOUS_REPORTS, CERTIFICATE_CHECKS, RateLimit
+from leacorner.rate_limits import (
+    ANONYMOUS_REPORTS,
+    CERTIFICATE_CHECKS,
+    REPORT_UPDATE_FILES,
+    REPORT_UPDATES,
+    RateLimit,
+)
 
 from .cyber_reports.conftest import report_data
 
@@ -106,6 +112,51 @@ def _admitted_in_parallel(limit: RateLimit, threads: int) -> int:
     for worker in workers:
         worker.join(timeout=30)
     return admitted.count(True)
+
+
+def test_a_keyed_limit_counts_its_key_whoever_asks(settings):
+    """The updates of one report, the receipts to one address: the key, not the client."""
+    settings.CYBER_REPORTS_UPDATE_LIMIT = 2
+    verdicts = [
+        REPORT_UPDATES.consume(request_from(address), key="report:7").allowed
+        for address in ("198.51.100.30", "203.0.113.31", "2001:db8:9::1")
+    ]
+    assert verdicts == [True, True, False]
+    assert REPORT_UPDATES.consume(request_from("198.51.100.30"), key="report:8").allowed
+    assert REPORT_UPDATES.consume(request_from("198.51.100.30")).allowed  # by address: apart
+
+
+def test_an_attempt_may_count_several_and_is_admitted_only_whole(settings):
+    settings.CYBER_REPORTS_UPDATE_FILE_LIMIT = 5
+    request = request_from("198.51.100.32")
+    assert REPORT_UPDATE_FILES.consume(request, key="report:9", amount=3).allowed
+    refused = REPORT_UPDATE_FILES.consume(request, key="report:9", amount=3)
+    assert not refused.allowed and refused.count == 6
+    assert REPORT_UPDATE_FILES.consume(request, key="report:9", amount=0).allowed is False
+    assert REPORT_UPDATE_FILES.peek(request, key="report:10").allowed
+
+
+def test_racing_for_the_last_places_never_admits_more_than_the_limit(settings):
+    """Two posts of three files each race for five places: at most one is admitted."""
+    settings.CYBER_REPORTS_UPDATE_FILE_LIMIT = 5
+    start = threading.Barrier(8)
+    admitted: list[bool] = []
+    lock = threading.Lock()
+
+    def attempt():
+        start.wait()
+        verdict = REPORT_UPDATE_FILES.consume(
+            request_from("203.0.113.51"), key="report:race", amount=3
+        )
+        with lock:
+            admitted.append(verdict.allowed)
+
+    workers = [threading.Thread(target=attempt) for _ in range(8)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=30)
+    assert admitted.count(True) == 1
 
 
 def test_simultaneous_attempts_never_exceed_the_limit(settings):

@@ -60,6 +60,48 @@ def test_seed_scale_at_a_tiny_scale():
     assert not ReportRouting.objects.exclude(report_submitted_at=F("report__submitted_at")).exists()
     for report in CyberIncidentReport.objects.all()[:100]:
         report.full_clean()
+    # Indicators in their stored form; campaigns and hot indicators make related reports, and
+    # the seeded flags are what the portal's own rule gives (cyber_reports.related).
+    from cyber_reports.indicators import fingerprint
+    from cyber_reports.models import Indicator
+    from cyber_reports.related import related_panel
+    from cyber_reports.timeline import RoutingEvent
+
+    assert Indicator.objects.count() > 2000
+    for indicator in Indicator.objects.all()[:200]:
+        assert indicator.fingerprint == fingerprint(indicator.kind, indicator.value)
+        indicator.full_clean()
+    assert ReportRouting.objects.filter(has_related=True).exists()
+    desk = {
+        code: User.objects.filter(groups__name=role.value).first()
+        for code, role in (
+            ("CISA", Role.DESK_CISA),
+            ("USSS", Role.DESK_USSS),
+            ("HSI", Role.DESK_HSI),
+            ("FBI", Role.DESK_FBI),
+        )
+    }
+    sample = list(ReportRouting.objects.filter(has_related=True).select_related("agency")[:40])
+    sample += list(
+        ReportRouting.objects.filter(has_related=False, report__indicators__isnull=False)
+        .select_related("agency")
+        .distinct()[:40]
+    )
+    for routing in sample:
+        panel = related_panel(routing, desk[routing.agency.code])
+        assert bool(panel.reports) == routing.has_related, routing
+    # Every routing has its history, starting with the routing rules'.
+    assert RoutingEvent.objects.filter(action="routed").count() == ReportRouting.objects.count()
+    acknowledged = ReportRouting.objects.exclude(acknowledged_at=None).count()
+    assert RoutingEvent.objects.filter(action="acknowledged").count() == acknowledged
+    # Each routing's copy says whether some agency acknowledged its report.
+    taken = ReportRouting.objects.filter(report__routings__acknowledged_at__isnull=False).values(
+        "pk"
+    )
+    assert not ReportRouting.objects.filter(pk__in=taken, acknowledged_by_any=False).exists()
+    assert not (
+        ReportRouting.objects.exclude(pk__in=taken).filter(acknowledged_by_any=True).exists()
+    )
     # The counters follow: new numbers do not collide with the seeded ones.
     number = str(numbering.allocate(numbering.Prefix.STAKEHOLDER_REQUEST))
     assert not StakeholderRequest.objects.filter(tracking_number=number).exists()

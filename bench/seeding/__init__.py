@@ -1,7 +1,8 @@
 """Fill a PostgreSQL database with production-like volumes, fast, for the benchmarks.
 
 At `scale=1`: 2,000 clerks, 500 programs, 1,000,000 stakeholder requests with their history
-and 250,000 certifications, 1,000,000 cyber reports with their incident types and routings.
+and 250,000 certifications, 1,000,000 cyber reports with their incident types, indicators
+(campaigns of related reports among them), routings and the routings' history.
 Rows go in with PostgreSQL's COPY, 50,000 at a time; every row satisfies the models' database
 constraints, states come with the fields their state requires (a decision date, a denial
 reason, an acknowledgement stamp), routings come from the real `route_report()` and the number
@@ -22,7 +23,8 @@ from django.db import connection, transaction
 
 from accounts.models import User
 from cyber_reports.desk import ReportRouting
-from cyber_reports.models import CyberIncidentReport
+from cyber_reports.models import CyberIncidentReport, Indicator
+from cyber_reports.timeline import RoutingEvent
 from programs.models import Program
 from stakeholder_forms.certification import Certification
 from stakeholder_forms.models import StakeholderRequest
@@ -63,6 +65,8 @@ def seed_scale(*, scale: float = 1.0, seed: int = 2026, log: Callable[[str], Non
         CyberIncidentReport,
         CyberIncidentReport.incident_types.through,
         ReportRouting,
+        RoutingEvent,
+        Indicator,
     ]
     steps = (seed_users, seed_programs, seed_stakeholder_requests, seed_cyber_reports)
     with transaction.atomic(), connection.cursor() as cursor:
@@ -83,6 +87,8 @@ def seed_scale(*, scale: float = 1.0, seed: int = 2026, log: Callable[[str], Non
             Certification,
             CyberIncidentReport,
             ReportRouting,
+            RoutingEvent,
+            Indicator,
         ):
             reset_sequence(raw, model)
     with connection.cursor() as cursor:

@@ -1,10 +1,15 @@
 """Staff must have MFA enrolled, and have passed it in this session, before the admin opens."""
 
+import time
+
 import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.urls import reverse
 
 from accounts.roles import Role
 from testkit.mfa import enrol_totp, mark_mfa_passed, signed_in_client
+from testkit.totp import totp
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +71,15 @@ def test_admin_login_page_is_the_portal_sign_in(client):
 def test_admin_login_does_not_redirect_off_site(client):
     response = client.get("/admin/login/?next=https://evil.example/")
     assert response["Location"] == f"{reverse('account_login')}?next=%2Fadmin%2F"
+
+
+def test_a_code_of_the_step_just_past_passes_but_never_twice():
+    # A code typed as the phone's 30-second step turns still signs in (MFA_TOTP_TOLERANCE); one
+    # seen once is refused, so a code read over a shoulder cannot be replayed.
+    user = UserFactory(role=Role.ERO_REVIEWER)
+    secret = enrol_totp(user)
+    authenticator = TOTP(Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP))
+    previous = totp(secret, at=time.time() - 30)
+    assert authenticator.validate_code(previous)
+    assert not authenticator.validate_code(previous)
+    assert not authenticator.validate_code(totp(secret, at=time.time() - 120))

@@ -2,8 +2,9 @@
 
 Fixtures: `browser` (one Chromium per session), `page` (a fresh context per test, 1280 px wide,
 failing the test on any Content-Security-Policy violation or uncaught script error),
-`mobile_page` (375 px). Helpers: `assert_accessible(page)` runs axe-core for WCAG 2.1 A/AA and
-fails on any violation; `screenshot(page, name)` saves `docs/screenshots/<name>.png`;
+`mobile_page` (375 px), and `new_page()` for one more person at once. Helpers:
+`assert_accessible(page)` runs axe-core for WCAG 2.1 A/AA and fails on any violation;
+`screenshot(page, name)` saves `docs/screenshots/<name>.png`;
 `sign_in(page, email, password, totp_secret=None)` goes through the real sign-in form.
 """
 
@@ -91,6 +92,13 @@ def _new_page(browser, live_server, width: int, height: int):
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
     page.leacorner_problems = problems
     return context, page, problems
+
+
+def new_page(browser, live_server, width: int = 1280, height: int = 900):
+    """(context, page) of one more person in the test, e.g. a second desk signed in at once;
+    the page records its CSP violations and script errors like the `page` fixture's."""
+    context, page, _problems = _new_page(browser, live_server, width, height)
+    return context, page
 
 
 @pytest.fixture

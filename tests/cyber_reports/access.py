@@ -1,7 +1,8 @@
 """Access entries of this app's URLs, merged into tests/access_table.py (see its docstring).
 
 Desk pages are walked for the FBI desk's own report: the FBI desk and superusers open them,
-other desks get 404 (as if the report did not exist), other staff and clerks 403.
+other desks get 404 (as if the report did not exist), other staff and clerks 403. The close
+page is the confirmation (a GET shows it); the other transitions are POST-only.
 """
 
 from django.core.files.base import ContentFile
@@ -53,9 +54,15 @@ ACCESS: dict[str, dict] = {
     "cyber_reports:desk_report_csv": {"expect": fbi_desk_only()},
     "cyber_reports:desk_report_stix": {"expect": fbi_desk_only()},
     "cyber_reports:desk_attachment": {"expect": fbi_desk_only()},
+    # Closing asks for a confirmation and a reason on a page of its own.
+    "cyber_reports:desk_close": {"expect": fbi_desk_only()},
     # POST-only: a GET by a desk member is refused with 405 before anything is looked up.
     "cyber_reports:desk_acknowledge": {"expect": every_desk(METHOD)},
-    "cyber_reports:desk_close": {"expect": every_desk(METHOD)},
+    "cyber_reports:desk_reopen": {"expect": every_desk(METHOD)},
+    "cyber_reports:desk_refer": {"expect": every_desk(METHOD)},
+    "cyber_reports:desk_hand_on": {"expect": every_desk(METHOD)},
+    "cyber_reports:desk_write_to_reporter": {"expect": every_desk(METHOD)},
+    "cyber_reports:desk_share_case_number": {"expect": every_desk(METHOD)},
     "cyber_reports:desk_note": {"expect": every_desk(METHOD)},
     # Reports are filed, never added or deleted through the admin; agencies are never deleted.
     "admin:cyber_reports_cyberincidentreport_add": {"expect": admin_only(outcome=DENIED)},
@@ -93,6 +100,11 @@ def url_kwargs() -> dict[str, dict]:
                 "desk_report_stix",
                 "desk_acknowledge",
                 "desk_close",
+                "desk_reopen",
+                "desk_refer",
+                "desk_hand_on",
+                "desk_write_to_reporter",
+                "desk_share_case_number",
                 "desk_note",
             )
         },

@@ -1,11 +1,14 @@
 """Whom a reporter is told to call urgently comes from the agencies' emergency lines, which
 operators edit in the admin (cyber_reports/emergency.py): an edit shows on every page and in
-every message at once, and no number is written anywhere else."""
+every message at once, no number is written anywhere else, every number on a page is a `tel:`
+link, and the received page names the agencies the report went to."""
 
 import pytest
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from cyber_reports.agencies import Agency
 from cyber_reports.emergency import emergency_lines, urgent_call_sentence
@@ -34,7 +37,8 @@ def refused_files(tmp_path, monkeypatch):
 
 
 def text_of(response) -> str:
-    return " ".join(response.content.decode().split())
+    """What the page says, without its markup."""
+    return " ".join(strip_tags(response.content.decode()).split())
 
 
 def pages(client: Client) -> dict[str, str]:
@@ -50,10 +54,13 @@ def pages(client: Client) -> dict[str, str]:
 
 @pytest.mark.django_db
 def test_the_seeded_lines_in_one_phrase():
-    assert emergency_lines() == SEEDED
+    assert strip_tags(emergency_lines()) == SEEDED
     cisa = Agency.objects.get(code="CISA")
-    assert emergency_lines([cisa]) == "DHS/CISA at CISA Central, (888) 282-0870, 24 hours a day"
-    assert urgent_call_sentence() == f"If the incident is urgent, call now: {SEEDED}."
+    assert emergency_lines([cisa]) == (
+        'DHS/CISA at CISA Central, <a class="usa-link" href="tel:+18882820870">(888) 282-0870</a>'
+        ", 24 hours a day"
+    )
+    assert strip_tags(urgent_call_sentence()) == f"If the incident is urgent, call now: {SEEDED}."
     assert [a.code for a in Agency.objects.with_emergency_line()] == ["CISA", "HSI", "FBI"]
 
 
@@ -62,14 +69,54 @@ def test_every_page_reads_the_lines_the_admin_edits():
     before = pages(Client())
     assert "For an urgent incident, also call " + SEEDED in before["form"]
     assert "For an urgent incident, call " + SEEDED + ", and file the report" in before["guidance"]
-    assert "If the incident is urgent: call " + SEEDED in before["receipt"]
 
     Agency.objects.filter(code="CISA").update(emergency_contact=NEW_LINE)
     Agency.objects.filter(code="HSI").update(emergency_contact="")
     after = pages(Client())
+    for name in ("form", "guidance"):
+        assert f"DHS/CISA at {NEW_LINE}; or FBI at FBI CyWatch" in after[name], name
     for name, text in after.items():
-        assert f"DHS/CISA at {NEW_LINE}; or FBI at FBI CyWatch" in text, name
         assert "(888) 282-0870" not in text and "HSI Tip Line" not in text, name
+    assert f"DHS/CISA: {NEW_LINE}" in after["receipt"]
+
+
+@pytest.mark.django_db
+def test_every_number_on_the_pages_is_a_tel_link():
+    client = Client()
+    filed = client.post(reverse("cyber_reports:report_create"), report_data())
+    for url in (
+        reverse("cyber_reports:guidance"),
+        reverse("cyber_reports:report_create"),
+        reverse("cyber_reports:how_to_report"),
+        filed["Location"],
+    ):
+        html = client.get(url).content.decode()
+        assert '<a class="usa-link" href="tel:+18552923937">(855) 292-3937</a>' in html, url
+        assert '<a class="usa-link" href="tel:911">911</a>' in html or "how-to" in url, url
+
+
+@pytest.mark.django_db
+def test_the_received_page_names_the_agencies_the_report_went_to(
+    django_capture_on_commit_callbacks,
+):
+    """Ransomware at a hospital goes to DHS/CISA, the Secret Service and the FBI: those are the
+    agencies to call, the Secret Service (no 24-hour line) by its public contact, and not HSI."""
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        filed = client.post(reverse("cyber_reports:report_create"), report_data())
+    page = client.get(filed["Location"])
+    html = page.content.decode()
+    emergency = html[html.index("cyber-emergency-list") :]
+    emergency = " ".join(strip_tags(emergency[: emergency.index("</ul>\n    </li>")]).split())
+    assert "DHS/CISA: CISA Central, (888) 282-0870, 24 hours a day" in emergency
+    assert "USSS: no 24-hour line; Call the nearest Secret Service field office" in emergency
+    assert "FBI: FBI CyWatch, (855) 292-3937, 24 hours a day" in emergency
+    assert "HSI" not in emergency
+    receipt = next(m for m in mail.outbox if m.to == ["d.whitfield@riverton-pd.example"])
+    assert "- USSS: no 24-hour line; Call the nearest Secret Service field office" in receipt.body
+    assert "- FBI: FBI CyWatch, (855) 292-3937, 24 hours a day" in receipt.body
+    assert "HSI" not in receipt.body
+    assert 'href="tel:+18882820870"' in receipt.alternatives[0].content
 
 
 @pytest.mark.django_db
@@ -79,11 +126,11 @@ def test_without_any_line_the_pages_say_call_911_only():
     assert "If lives are at risk, call 911." in after["form"]
     assert "If lives are at risk, call 911 first." in after["guidance"]
     assert "If lives are at risk: call 911." in after["receipt"]
-    assert "If the incident is urgent" not in after["receipt"]
     for name, text in after.items():
         assert "For an urgent incident" not in text, name
         assert "24 hours a day" not in text, name
     assert urgent_call_sentence() == ""
+    assert "USSS: no 24-hour line;" in after["receipt"]
 
 
 @pytest.mark.django_db
@@ -124,6 +171,7 @@ def test_the_spam_refusal_says_whom_to_call():
     text = text_of(response)
     assert "Turn off any form-filling tool and send it again." in text
     assert f"call now: DHS/CISA at {NEW_LINE};" in text
+    assert 'href="tel:+18445550100"' in response.content.decode()  # a link, not escaped
 
 
 @pytest.mark.django_db
@@ -135,5 +183,6 @@ def test_a_report_past_the_anonymous_limit_says_whom_to_call(settings):
     text = text_of(response)
     assert "Too many reports have been sent from your network address" in text
     assert f"If the incident is urgent, call now: DHS/CISA at {NEW_LINE};" in text
+    assert 'href="tel:+18445550100"' in response.content.decode()
     assert "(888) 282-0870" not in text
     assert not CyberIncidentReport.objects.exists()

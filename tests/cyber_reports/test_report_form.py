@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.roles import Role
-from cyber_reports.models import CyberIncidentReport, NetworkIndicator
+from cyber_reports.models import CyberIncidentReport, Indicator
 from leacorner.models import OutgoingEmail
 from testkit.mfa import signed_in_client
 from testkit.pdfs import (
@@ -106,14 +106,16 @@ class TestFiling:
 
     def test_indicators_are_stored_as_structured_values(self):
         post(Client(), report_data())
-        rows = {(i.direction, i.ip, i.port, i.url) for i in NetworkIndicator.objects.all()}
+        rows = {(i.kind, i.direction, i.value, i.port) for i in Indicator.objects.all()}
         assert rows == {
-            ("destination", "203.0.113.5", 443, ""),
-            ("destination", "2001:db8::1", 8443, ""),
-            ("destination", None, 3389, ""),
-            ("destination", None, None, "https://pay-now.example/ransom"),
-            ("source", "198.51.100.7", None, ""),
+            ("ip", "destination", "203.0.113.5", 443),
+            ("ip", "destination", "2001:db8::1", 8443),
+            ("port", "destination", "3389", 3389),
+            ("url", "destination", "https://pay-now.example/ransom", None),
+            ("ip", "source", "198.51.100.7", None),
         }
+        report = CyberIncidentReport.objects.get()
+        assert {i.report_submitted_at for i in Indicator.objects.all()} == {report.submitted_at}
 
     def test_receipt_and_desk_notices_are_sent(self, django_capture_on_commit_callbacks):
         with django_capture_on_commit_callbacks(execute=True):
@@ -236,6 +238,18 @@ class TestRules:
         ]
         assert post(Client(), report_data(reporter_email="")).status_code == 302
         assert post(Client(), report_data(reporter_phone="")).status_code == 302
+
+    def test_the_phone_is_a_us_number_stored_in_one_form(self):
+        """The foundation's phone rule, as on a stakeholder request (leacorner.phone_numbers)."""
+        response = post(Client(), report_data(reporter_phone="call the front desk"))
+        assert response.status_code == 200
+        assert errors_of(response)["reporter_phone"] == [
+            "Enter a 10-digit U.S. phone number, for example (202) 555-0123 ext. 45."
+        ]
+        assert "call the front desk" in response.content.decode()  # kept to be mended
+        assert not CyberIncidentReport.objects.exists()
+        assert post(Client(), report_data(reporter_phone="+1 216.555.0147 x 12")).status_code == 302
+        assert CyberIncidentReport.objects.get().reporter_phone == "(216) 555-0147 ext. 12"
 
     def test_times_must_make_sense(self):
         response = post(Client(), report_data(detected_at="2099-01-01T00:00", started_at=""))
@@ -382,3 +396,103 @@ class TestAttachments:
         assert not str(path).startswith(str(settings.STATIC_ROOT))
         with pytest.raises(ValueError):
             attachment.file.url  # noqa: B018  (no URL: never served directly)
+
+
+RANSOM = {
+    "ransomware_variant": "LockBit",
+    "ransom_demanded": "$1,500,000",
+    "ransom_currency": "USD",
+    "ransom_paid": "no",
+    "wallet_addresses": "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq\n"
+    "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+    "estimated_loss": "$250,000.50",
+    "backups": "affected",
+    "domains": "pay-now[.]example",
+    "email_addresses": "ransom[@]proton[.]example",
+    "file_hashes": "sha256:" + "ab" * 32,
+}
+
+
+@pytest.mark.django_db
+class TestRansomware:
+    """The answers the FBI and CISA ask ransomware victims for."""
+
+    def test_the_answers_are_stored_as_typed_by_people(self):
+        response = post(Client(), report_data(**RANSOM))
+        assert response.status_code == 302
+        report = CyberIncidentReport.objects.get()
+        assert report.ransomware_variant == "LockBit"
+        assert report.ransom_display() == "1,500,000 U.S. dollars"
+        assert report.ransom_currency == "USD" and report.ransom_paid == "no"
+        assert str(report.estimated_loss) == "250000.50"
+        assert report.backups == "affected"
+        wallets = {(i.currency, i.value) for i in report.indicators.filter(kind="wallet")}
+        assert wallets == {
+            ("BTC", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"),
+            ("ETH", "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"),
+        }
+        kinds = set(report.indicators.values_list("kind", "value"))
+        assert ("domain", "pay-now.example") in kinds
+        assert ("email", "ransom@proton.example") in kinds
+        assert ("sha256", "ab" * 32) in kinds
+
+    def test_the_form_offers_the_known_variants_and_keeps_a_new_one(self):
+        page = Client().get(URL).content.decode()
+        assert 'list="ransomware-variants"' in page
+        assert '<option value="ALPHV / BlackCat"></option>' in page
+        assert post(Client(), report_data(ransomware_variant="NewLocker 2.0")).status_code == 302
+        assert CyberIncidentReport.objects.get().ransomware_variant == "NewLocker 2.0"
+
+    @pytest.mark.parametrize(
+        ("answers", "field", "message"),
+        [
+            (
+                {"ransom_demanded": "2.5", "ransom_currency": ""},
+                "ransom_currency",
+                "Choose the currency of the ransom demanded.",
+            ),
+            (
+                {"ransom_demanded": "", "ransom_currency": "BTC"},
+                "ransom_demanded",
+                "Give the amount demanded in that currency.",
+            ),
+            (
+                {"ransom_demanded": "a lot", "ransom_currency": "BTC"},
+                "ransom_demanded",
+                "Enter a number.",
+            ),
+            (
+                {"estimated_loss": "-5"},
+                "estimated_loss",
+                "Ensure this value is greater than or equal to 0.",
+            ),
+            ({"ransom_paid": "perhaps"}, "ransom_paid", None),
+            (
+                {"wallet_addresses": "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3"},
+                "wallet_addresses",
+                "“1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3”: this Bitcoin address fails its checksum",
+            ),
+        ],
+    )
+    def test_a_bad_answer_is_named_and_everything_typed_kept(self, answers, field, message):
+        response = post(Client(), report_data(**{**RANSOM, **answers}))
+        assert response.status_code == 200
+        errors = errors_of(response)
+        assert field in errors
+        if message:
+            assert errors[field][0].startswith(message)
+        assert "LockBit" in response.content.decode()
+        assert not CyberIncidentReport.objects.exists()
+
+    def test_the_desk_sees_the_answers(self, role_client):
+        post(Client(), report_data(**RANSOM))
+        report = CyberIncidentReport.objects.get()
+        client, _ = role_client(Role.DESK_FBI)
+        page = client.get(f"/cyber-incidents/desk/fbi/{report.tracking_number}/").content.decode()
+        facts = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+        assert "Ransomware variant LockBit" in facts
+        assert "Ransom demanded 1,500,000 U.S. dollars" in facts
+        assert "Ransom paid No" in facts
+        assert "Estimated financial loss $250,000.50" in facts
+        assert "Backups Yes, but they were encrypted, deleted or stolen too" in facts
+        assert "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq" in facts

@@ -18,7 +18,7 @@ from cyber_reports.routing import (
     record_routing,
     route_report,
 )
-from cyber_reports.vocabulary import ActivityLocation, FunctionalImpact, YesNoUnknown
+from cyber_reports.vocabulary import ActivityLocation, FunctionalImpact, Sector, YesNoUnknown
 
 from ..factories import CyberIncidentReportFactory
 
@@ -42,12 +42,13 @@ def facts_of(row: dict) -> RoutingFacts:
         technical_assistance_requested=row["technical_assistance"] == "yes",
         functional_impact=row["functional_impact"],
         activity_location=row["location"],
+        sector=row["sector"],
     )
 
 
 def test_the_golden_file_is_big_enough_and_uses_only_known_values(db):
     cases = golden_cases()
-    assert len(cases) >= 40
+    assert len(cases) >= 60
     assert len({case["case"] for case in cases}) == len(cases), "case names must be unique"
     codes = set(IncidentType.objects.values_list("code", flat=True))
     agencies = set(Agency.objects.values_list("code", flat=True))
@@ -58,6 +59,7 @@ def test_the_golden_file_is_big_enough_and_uses_only_known_values(db):
         assert case["control_system"] in YesNoUnknown.values
         assert case["functional_impact"] in ["", *FunctionalImpact.values]
         assert case["location"] in ActivityLocation.values
+        assert case["sector"] in Sector.values
 
 
 @pytest.mark.parametrize("case", golden_cases(), ids=lambda case: case["case"])
@@ -142,3 +144,24 @@ def test_routing_is_stored_per_report_and_agency(db):
     rows = ReportRouting.objects.filter(report=report)
     assert [(row.agency.code, row.status) for row in rows] == [("USSS", "new")]
     assert "payment-card" in rows[0].reasons[0]
+
+
+def test_malware_in_a_critical_infrastructure_sector_reaches_cisa_with_its_reason(db):
+    """A water utility's ransomware with its impacts not known yet went to the Secret Service
+    and the FBI only; DHS/CISA is told, and says why, naming the sector."""
+    facts = RoutingFacts(incident_types=frozenset({"ransomware"}), sector="water")
+    routed = {r.agency.code: r.reasons for r in route_report(facts, RoutingTable.load())}
+    assert list(routed) == ["CISA", "USSS", "FBI"]
+    assert routed["CISA"] == (
+        CISA_REASONS["sector_malware"] % {"sector": "water and wastewater systems"},
+    )
+    for sector in ("none", "unknown"):
+        facts = RoutingFacts(incident_types=frozenset({"ransomware"}), sector=sector)
+        assert [r.agency.code for r in route_report(facts, RoutingTable.load())] == ["USSS", "FBI"]
+
+
+def test_a_report_is_routed_by_its_sector(db):
+    report = CyberIncidentReportFactory(incident_types=["malicious_code"], sector="dams")
+    assert RoutingFacts.of_report(report).sector == "dams"
+    routed = route_report(RoutingFacts.of_report(report), RoutingTable.load())
+    assert [r.agency.code for r in routed] == ["CISA", "USSS", "FBI"]

@@ -1,5 +1,6 @@
 """Hostile input to the cyber-incident pages: the public report form and its update form,
-and the agency desks' acknowledge, note and close actions and list filters."""
+and every action of the agency desks (acknowledge, close, reopen, refer, hand on, write to
+the reporter, share the case number, note) and the list's filters."""
 
 import pytest
 from django.core.cache import cache
@@ -8,9 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from accounts.roles import DESK_ROLES
+from cyber_reports.agencies import Agency
 from cyber_reports.desk import DeskNote, ReportRouting
 from cyber_reports.filing import find_by_update_token
 from cyber_reports.models import Attachment, CyberIncidentReport, ReportUpdate
+from cyber_reports.timeline import ReporterMessage, RoutingEvent
 from testkit.mfa import signed_in_client
 
 from ..cyber_reports.conftest import report_data
@@ -28,6 +31,8 @@ def _counts() -> dict:
         "attachments": Attachment.objects.count(),
         "updates": ReportUpdate.objects.count(),
         "notes": DeskNote.objects.count(),
+        "events": RoutingEvent.objects.count(),
+        "messages": ReporterMessage.objects.count(),
     }
 
 
@@ -63,9 +68,13 @@ def update_url():
 @given(
     body=st.one_of(st.none(), hostile_text),
     files=st.lists(hostile_file, max_size=3),
+    answering=st.one_of(st.none(), hostile_text),
 )
-def test_update_form(client, update_url, body, files):
+def test_update_form(client, update_url, body, files, answering):
+    cache.clear()  # the update link's hourly limits are tried in test_reporter_loop.py
     post = {} if body is None else {"body": body}
+    if answering is not None:
+        post["in_reply_to"] = answering
     if files:
         post["attachments"] = files
     before = _counts()
@@ -104,25 +113,48 @@ def _desk(action: str, routing) -> str:
     )
 
 
+#: Each desk action, the field its hostile value goes into, and the valid fields beside it.
+DESK_ACTIONS = {
+    "acknowledge": ("case_number", {}),
+    "close": ("reason", {}),
+    "reopen": ("reopen-reason", {}),
+    "refer": ("refer-reason", {"refer-agency": "HSI"}),
+    "hand_on": ("hand_on-reason", {"hand_on-agency": "HSI"}),
+    "write_to_reporter": ("reporter-body", {"reporter-kind": "question"}),
+    "share_case_number": ("share-shared", {}),
+    "note": ("body", {"shared": "on"}),
+}
+
+
 @given(
-    action=st.sampled_from(["acknowledge", "close", "note"]),
+    action=st.sampled_from(sorted(DESK_ACTIONS)),
     value=st.one_of(st.none(), hostile_text),
+    spoil_other=st.booleans(),
+    other=hostile_text,
 )
-def test_desk_actions(desk_clients, action, value):
+def test_desk_actions(desk_clients, action, value, spoil_other, other):
     report = routed_report(incident_types=["ransomware"], sector="healthcare")
     routing = report.routings.select_related("agency", "report").first()
     desk_client = desk_clients[routing.agency.code]
-    field = {"acknowledge": "case_number", "close": "note", "note": "body"}[action]
+    field, others = DESK_ACTIONS[action]
+    data = {
+        key: (str(Agency.objects.get(code=v).pk) if key.endswith("agency") else v)
+        for key, v in others.items()
+    }
+    if spoil_other and data:
+        data[next(iter(data))] = other
+    if value is not None:
+        data[field] = value
     before = _counts()
     status_before = routing.status
-    response = desk_client.post(_desk(action, routing), {} if value is None else {field: value})
+    response = desk_client.post(_desk(action, routing), data)
     after = _counts()
     routing.refresh_from_db()
     if response.status_code == 302:
         page = desk_client.get(response["Location"])
         assert "usa-alert--success" in page.content.decode() or shows_an_error(page)
     else:
-        assert response.status_code == 400 and shows_an_error(response)
+        assert response.status_code in (400, 409) and shows_an_error(response)
         assert routing.status == status_before
         assert after == before
 
@@ -130,7 +162,17 @@ def test_desk_actions(desk_clients, action, value):
 @given(
     query=st.dictionaries(
         st.sampled_from(
-            ["q", "incident_type", "sector", "status", "received_from", "received_to", "page"]
+            [
+                "q",
+                "incident_type",
+                "sector",
+                "status",
+                "unacknowledged",
+                "related",
+                "received_from",
+                "received_to",
+                "page",
+            ]
         ),
         hostile_text,
         max_size=4,

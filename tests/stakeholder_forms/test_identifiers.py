@@ -38,24 +38,6 @@ def test_bad_ori(typed):
         identifiers.clean_ori(typed)
 
 
-@pytest.mark.parametrize(
-    ("typed", "stored"),
-    [
-        ("703-555-0142", "(703) 555-0142"),
-        ("+1 (703) 555 0142 ext. 12", "(703) 555-0142 ext. 12"),
-        ("7035550142x9", "(703) 555-0142 ext. 9"),
-    ],
-)
-def test_phone(typed, stored):
-    assert identifiers.clean_phone(typed) == stored
-
-
-@pytest.mark.parametrize("typed", ["555-0142", "call me", "(103) 555-0142", "+44 20 7946 0958"])
-def test_bad_phone(typed):
-    with pytest.raises(ValidationError):
-        identifiers.clean_phone(typed)
-
-
 def test_fbi_sid_booking():
     assert identifiers.clean_fbi_number("123456 ab1") == "123456AB1"
     assert identifiers.clean_state_id("va-1234567") == "VA-1234567"
