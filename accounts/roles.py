@@ -15,6 +15,7 @@ from django.contrib.auth.management import create_permissions
 class Role(StrEnum):
     CLERK = "Clerk"
     ERO_REVIEWER = "ERO reviewer"
+    ERO_SUPERVISOR = "ERO supervisor"
     DESK_CISA = "CISA desk"
     DESK_USSS = "USSS desk"
     DESK_HSI = "HSI desk"
@@ -32,21 +33,26 @@ DESK_ROLES: dict[str, Role] = {
 
 #: Roles held only by staff accounts, which must use multi-factor authentication.
 STAFF_ROLES: frozenset[Role] = frozenset(
-    {Role.ERO_REVIEWER, Role.CONTENT_EDITOR, *DESK_ROLES.values()}
+    {Role.ERO_REVIEWER, Role.ERO_SUPERVISOR, Role.CONTENT_EDITOR, *DESK_ROLES.values()}
 )
 
 _CONTENT_MODELS = ("category", "program", "contact", "link", "fieldoffice", "coveragearea", "faq")
 
 #: "app_label.codename" permissions of each role. Codenames of models that do not exist yet
 #: are skipped until their app is migrated.
+_REVIEW = [
+    "stakeholder_forms.view_stakeholderrequest",
+    "stakeholder_forms.review_stakeholderrequest",
+    "stakeholder_forms.view_certification",
+    "stakeholder_forms.revoke_certification",
+]
+
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.CLERK: [],
-    Role.ERO_REVIEWER: [
-        "stakeholder_forms.view_stakeholderrequest",
-        "stakeholder_forms.review_stakeholderrequest",
-        "stakeholder_forms.view_certification",
-        "stakeholder_forms.revoke_certification",
-    ],
+    Role.ERO_REVIEWER: _REVIEW,
+    # A supervisor reviews too, and runs the queue: assigns and releases others' requests,
+    # exports it, sets legal holds (stakeholder_forms.workflow.SUPERVISE_PERMISSION).
+    Role.ERO_SUPERVISOR: [*_REVIEW, "stakeholder_forms.supervise_stakeholderrequest"],
     # Desks work their reports in their own pages (cyber-incidents/desk/), never in the admin,
     # whose lists would show every agency's reports.
     Role.DESK_CISA: [],

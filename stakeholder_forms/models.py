@@ -223,7 +223,13 @@ class StakeholderRequest(RequestWorkflow):
         verbose_name = _("stakeholder request")
         verbose_name_plural = _("stakeholder requests")
         ordering = ["-submitted_at"]
-        permissions = [("review_stakeholderrequest", "Can review stakeholder requests")]
+        permissions = [
+            ("review_stakeholderrequest", "Can review stakeholder requests"),
+            (
+                "supervise_stakeholderrequest",
+                "Can assign stakeholder requests, export the queue and set legal holds",
+            ),
+        ]
         indexes = [
             models.Index(fields=["clerk", "-submitted_at"], name="stakeholder_clerk_newest"),
             models.Index(fields=["status", "submitted_at"], name="stakeholder_status_oldest"),

@@ -24,6 +24,7 @@ from .uploads import event_document_path
 from .vocabulary import DenialReason
 
 REVIEW_PERMISSION = "stakeholder_forms.review_stakeholderrequest"
+SUPERVISE_PERMISSION = "stakeholder_forms.supervise_stakeholderrequest"
 
 
 class RequestStatus(models.TextChoices):
