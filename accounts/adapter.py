@@ -4,10 +4,10 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from leacorner.client_address import client_address
@@ -15,20 +15,34 @@ from leacorner.mail import queue_rendered_email
 from leacorner.rate_limits import ACCOUNT_EMAILS_TO
 
 from . import lockout
-from .models import User
-from .roles import Role
+from .models import ClerkAccount, User
 
 logger = logging.getLogger(__name__)
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Self-registered accounts are clerks; staff accounts are only made by an operator."""
+    """Self-registered accounts are clerk accounts, which a supervisor approves before they may
+    file (accounts.models.ClerkAccount); staff accounts are only made by an operator."""
 
     def save_user(self, request: HttpRequest, user, form, commit: bool = True):
+        user.full_name = form.cleaned_data["full_name"]
         user = super().save_user(request, user, form, commit=commit)
         if commit:
-            user.groups.add(Group.objects.get(name=Role.CLERK))
+            ClerkAccount.objects.create(
+                user=user,
+                title=form.cleaned_data["title"],
+                agency_name=form.cleaned_data["agency_name"],
+                agency_ori=form.cleaned_data["agency_ori"],
+            )
         return user
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        # A clerk whose account is not approved yet is shown where it stands, not the home
+        # page's links to pages that would only refuse them.
+        account = ClerkAccount.objects.filter(user_id=request.user.pk).first()
+        if account is not None and not account.is_approved:
+            return reverse("clerk_account_status")
+        return super().get_login_redirect_url(request)
 
     def clean_email(self, email: str) -> str:
         """Every address a person gives allauth (sign-up, adding an address) fits the account's

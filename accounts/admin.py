@@ -10,7 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from leacorner.pagination import EstimatedCountPaginator
 from leacorner.read_only_admin import ReadOnlyAdminMixin
 
-from . import enrolment
+from . import (
+    clerk_admin,  # noqa: F401 - registers the clerk accounts' admin
+    enrolment,
+)
 from .models import SecurityEvent, StaffEnrolmentLink, User
 
 

@@ -5,7 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from leacorner.ori import clean_ori
 from leacorner.rate_limits import ACCOUNT_EMAILS
+
+from .models import ClerkAccount
 
 
 class AccountEmailLimitMixin:
@@ -50,14 +53,64 @@ class NoticeLoginForm(LoginForm):
 
 
 class ClerkSignupForm(AccountEmailLimitMixin, SignupForm):
-    """Self-registration, for court, probation and other criminal-justice clerks."""
+    """Self-registration, for court, probation and other criminal-justice clerks: who the
+    person is and for which agency, so a supervisor can check them before they may file
+    (accounts.models.ClerkAccount). The account is made by accounts.adapter."""
+
+    full_name = forms.CharField(
+        label=_("Your full name"), max_length=150, help_text=_("As your agency knows you.")
+    )
+    title = forms.CharField(
+        label=ClerkAccount._meta.get_field("title").verbose_name.capitalize(),
+        max_length=150,
+        help_text=ClerkAccount._meta.get_field("title").help_text,
+    )
+    agency_name = forms.CharField(
+        label=_("Agency"),
+        max_length=200,
+        help_text=ClerkAccount._meta.get_field("agency_name").help_text,
+    )
+    agency_ori = forms.CharField(
+        label=_("Agency ORI"),
+        max_length=20,
+        help_text=ClerkAccount._meta.get_field("agency_ori").help_text,
+    )
+
+    field_order = [
+        "full_name",
+        "title",
+        "agency_name",
+        "agency_ori",
+        "email",
+        "password1",
+        "password2",
+    ]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].label = _("E-mail address")
-        self.fields["email"].help_text = _("Use your official agency or court address.")
+        self.fields["email"].help_text = _(
+            "Use your official agency or court address: a supervisor checks it, and an address "
+            "on a domain ERO knows to be an agency's is approved at once."
+        )
         for name in ("email", "password1", "password2"):
             self.fields[name].widget.attrs.pop("placeholder", None)
+        self.fields["full_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["title"].widget.attrs["autocomplete"] = "organization-title"
+        self.fields["agency_name"].widget.attrs["autocomplete"] = "organization"
+        self.fields["agency_ori"].widget.attrs.update(autocomplete="off", spellcheck="false")
+
+    def clean_full_name(self) -> str:
+        return " ".join(self.cleaned_data["full_name"].split())
+
+    def clean_title(self) -> str:
+        return " ".join(self.cleaned_data["title"].split())
+
+    def clean_agency_name(self) -> str:
+        return " ".join(self.cleaned_data["agency_name"].split())
+
+    def clean_agency_ori(self) -> str:
+        return clean_ori(self.cleaned_data["agency_ori"])
 
 
 class LimitedResetPasswordForm(AccountEmailLimitMixin, ResetPasswordForm):

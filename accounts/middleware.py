@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from leacorner import access
 
 from . import enrolment
-from .roles import STAFF_ROLES
+from .models import ClerkAccount
+from .roles import STAFF_ROLES, Role
 
 SESSION_STARTED_KEY = "leacorner_session_started"
 
@@ -101,6 +102,34 @@ class StaffMFAMiddleware:
 
 def _enrolment_needed(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/enrolment_needed.html", status=403)
+
+
+class ClerkApprovalMiddleware:
+    """A clerk whose account is not approved yet (accounts.models.ClerkAccount) who opens a
+    clerk's page is shown where the account stands, with a 403: such an account is in no
+    role, so every clerk view refuses it anyway; this says why, instead of a bare refusal."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        user = request.user
+        if not user.is_authenticated or Role.CLERK not in access.declared_roles(view_func):
+            return None
+        if user.has_role(Role.CLERK):
+            return None
+        account = ClerkAccount.objects.select_related("user").filter(user=user).first()
+        if account is None or account.is_approved:
+            return None  # not a clerk's account, or taken out of the role by an operator
+        return render(
+            request,
+            "accounts/clerk_account_status.html",
+            {"account": account, "wanted_page": True},
+            status=403,
+        )
 
 
 class AccessDeclarationMiddleware:

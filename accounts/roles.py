@@ -51,8 +51,19 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.CLERK: [],
     Role.ERO_REVIEWER: _REVIEW,
     # A supervisor reviews too, and runs the queue: assigns and releases others' requests,
-    # exports it, sets legal holds (stakeholder_forms.workflow.SUPERVISE_PERMISSION).
-    Role.ERO_SUPERVISOR: [*_REVIEW, "stakeholder_forms.supervise_stakeholderrequest"],
+    # exports it, sets legal holds (stakeholder_forms.workflow.SUPERVISE_PERMISSION); approves
+    # clerk accounts (accounts.models.APPROVE_CLERKS_PERMISSION) and keeps the list of agency
+    # domains whose addresses are approved at once.
+    Role.ERO_SUPERVISOR: [
+        *_REVIEW,
+        "stakeholder_forms.supervise_stakeholderrequest",
+        "accounts.view_clerkaccount",
+        "accounts.approve_clerkaccount",
+        *(
+            f"accounts.{action}_approvedagencydomain"
+            for action in ("view", "add", "change", "delete")
+        ),
+    ],
     # Desks work their reports in their own pages (cyber-incidents/desk/), never in the admin,
     # whose lists would show every agency's reports.
     Role.DESK_CISA: [],

@@ -1,8 +1,8 @@
-"""The portal's own account pages beside allauth's: opening a staff enrolment link, and going
-on once two-factor authentication is set up (accounts.enrolment)."""
+"""The portal's own account pages beside allauth's: opening a staff enrolment link, going on
+once two-factor authentication is set up (accounts.enrolment), and a clerk's account status."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from leacorner.access import signed_in
 
 from . import enrolment
+from .models import ClerkAccount
 
 
 @signed_in
@@ -29,3 +30,12 @@ def staff_enrolment(request: HttpRequest, token: str) -> HttpResponse:
 def after_two_factor(request: HttpRequest) -> HttpResponse:
     """ "Continue" on the recovery codes page: to the page that asked for two-factor."""
     return redirect(enrolment.destination(request))
+
+
+@signed_in
+@require_safe
+def clerk_account_status(request: HttpRequest) -> HttpResponse:
+    """A clerk's own account: waiting for approval, refused (and why) or approved, with the
+    details they gave at sign-up. Accounts that are not clerk accounts have none (404)."""
+    account = get_object_or_404(ClerkAccount.objects.select_related("user"), user=request.user)
+    return render(request, "accounts/clerk_account_status.html", {"account": account})

@@ -145,3 +145,8 @@ REPORT_UPDATES = RateLimit(
 REPORT_UPDATE_FILES = RateLimit(
     "cyber-report-update-file", "CYBER_REPORTS_UPDATE_FILE_LIMIT", "CYBER_REPORTS_UPDATE_WINDOW"
 )
+#: Notices to the ERO supervisors that a clerk account waits (`key`: one for all sign-ups), so
+#: a run of sign-ups from many networks does not bury the supervisors in mail.
+CLERK_WAITING_NOTICES = RateLimit(
+    "clerk-waiting-notice", "CLERK_WAITING_NOTICE_LIMIT", "CLERK_WAITING_NOTICE_WINDOW"
+)

@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
+    "accounts.middleware.ClerkApprovalMiddleware",
     "accounts.middleware.AccessDeclarationMiddleware",
     # Axes must be last: it turns a lockout raised during authentication into its response.
     "axes.middleware.AxesMiddleware",
@@ -247,6 +248,10 @@ ACCOUNT_EMAIL_LIMIT = env_count("ACCOUNT_EMAIL_LIMIT", 10, minimum=1)
 ACCOUNT_EMAIL_RECIPIENT_LIMIT = env_count("ACCOUNT_EMAIL_RECIPIENT_LIMIT", 5, minimum=1)
 ACCOUNT_EMAIL_WINDOW = timedelta(hours=1)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[LEA Corner] "
+# Notices to the ERO supervisors that a clerk account waits for approval, all sign-ups
+# together, per window (accounts.notifications): a run of sign-ups is no mail flood.
+CLERK_WAITING_NOTICE_LIMIT = env_count("CLERK_WAITING_NOTICE_LIMIT", 20, minimum=1)
+CLERK_WAITING_NOTICE_WINDOW = timedelta(hours=1)
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # allauth keeps its per-address limit on failed sign-ins; the per-account one is the portal's
 # (SIGN_IN_ACCOUNT_LIMIT), which a password reset ends and known addresses pass.

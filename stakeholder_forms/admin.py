@@ -19,6 +19,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.models import ClerkAccount
 from leacorner import numbering
 from leacorner.downloads import stored_file_response
 from leacorner.models import OutgoingEmail
@@ -186,7 +187,29 @@ class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("filed by (account)"))
     def filed_by(self, obj: StakeholderRequest) -> str:
-        return obj.clerk.email
+        """Who the account says it is, as a supervisor approved it (accounts.ClerkAccount),
+        beside what the request says; an ORI that differs from the account's is pointed out."""
+        account = ClerkAccount.objects.filter(user_id=obj.clerk_id).first()
+        if account is None:
+            return format_html("{} ({})", obj.clerk.email, _("no clerk account details"))
+        facts = format_html(
+            "{}, {} — {} ({} {}) — {} · {}",
+            obj.clerk.get_full_name(),
+            account.title or "—",
+            account.agency_name or "—",
+            _("ORI"),
+            account.agency_ori or "—",
+            obj.clerk.email,
+            account.get_status_display(),
+        )
+        if obj.agency_ori and account.agency_ori and obj.agency_ori != account.agency_ori:
+            return format_html(
+                '{}<br><strong class="stakeholder-overdue">{}</strong>',
+                facts,
+                _("The request names ORI %(request)s; the account's is %(account)s.")
+                % {"request": obj.agency_ori, "account": account.agency_ori},
+            )
+        return facts
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def status_badge(self, obj: StakeholderRequest) -> str:

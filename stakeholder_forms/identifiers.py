@@ -9,72 +9,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-#: Postal codes that begin an ORI: the states, DC, territories and the federal prefix.
-ORI_STATE_CODES = frozenset(
-    [
-        "AK",
-        "AL",
-        "AR",
-        "AZ",
-        "CA",
-        "CO",
-        "CT",
-        "DC",
-        "DE",
-        "FL",
-        "GA",
-        "HI",
-        "IA",
-        "ID",
-        "IL",
-        "IN",
-        "KS",
-        "KY",
-        "LA",
-        "MA",
-        "MD",
-        "ME",
-        "MI",
-        "MN",
-        "MO",
-        "MS",
-        "MT",
-        "NC",
-        "ND",
-        "NE",
-        "NH",
-        "NJ",
-        "NM",
-        "NV",
-        "NY",
-        "OH",
-        "OK",
-        "OR",
-        "PA",
-        "RI",
-        "SC",
-        "SD",
-        "TN",
-        "TX",
-        "UT",
-        "VA",
-        "VT",
-        "WA",
-        "WI",
-        "WV",
-        "WY",
-        "AS",
-        "GU",
-        "MP",
-        "PR",
-        "VI",
-        "FM",
-        "MH",
-        "PW",
-        "CZ",
-        "US",
-    ]
-)
+from leacorner.ori import ORI_STATE_CODES, clean_ori  # noqa: F401 - the request's ORI rule
 
 _SEPARATORS = re.compile(r"[\s\-.]+")
 
@@ -94,24 +29,6 @@ def clean_a_number(value: str) -> str:
                 "front: A012345678."
             ),
             code="invalid_a_number",
-        )
-    return raw
-
-
-def clean_ori(value: str) -> str:
-    raw = _SEPARATORS.sub("", value.strip()).upper()
-    if not raw:
-        return ""
-    if not re.fullmatch(r"[A-Z]{2}[A-Z0-9]{7}", raw):
-        raise ValidationError(
-            _("An ORI has 9 characters: two letters for the state, then 7 letters or digits."),
-            code="invalid_ori",
-        )
-    if raw[:2] not in ORI_STATE_CODES:
-        raise ValidationError(
-            _("An ORI starts with a state or territory code; “%(code)s” is not one.")
-            % {"code": raw[:2]},
-            code="invalid_ori_state",
         )
     return raw
 

@@ -32,13 +32,13 @@ def needs_information(stakeholder_request, *, message: str) -> None:
 
 
 def approved(stakeholder_request, certification) -> None:
+    """The decision and the link to the request's page; not the findings nor the verification
+    code, which the clerk reads signed in: a mail crosses servers the portal does not control,
+    and the outbox keeps every body in the database."""
     _send(
         stakeholder_request,
         kind="approved",
         certification=certification,
-        pdf_path=reverse(
-            "stakeholder_forms:certification_pdf", kwargs={"pk": stakeholder_request.pk}
-        ),
         verify_path=reverse("verify_certification"),
     )
 

@@ -11,6 +11,24 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+#: The password of every sign-up these posts make: long, uncommon, unlike the address.
+SIGN_UP_PASSWORD = "Stonewall-Quarry-Lantern-88"  # noqa: S105 - a test fixture
+
+
+def clerk_signup_post(**fields: Any) -> dict[str, Any]:
+    """A complete, valid clerk sign-up: who the person is, the agency and its ORI (typed in
+    lower case with a space, as people do), the address and the password twice."""
+    return {
+        "full_name": "Pat Clerk",
+        "title": "Deputy clerk",
+        "agency_name": "Arlington General District Court",
+        "agency_ori": "va 0070000",
+        "email": "pat.clerk@county-court.example",
+        "password1": SIGN_UP_PASSWORD,
+        "password2": SIGN_UP_PASSWORD,
+        **fields,
+    }
+
 
 def stakeholder_request_post(**fields: Any) -> dict[str, Any]:
     """A complete, valid stakeholder request, submitted (`action=submit`): a court clerk asks

@@ -20,10 +20,13 @@ from .access_table_base import (
     NOT_FOUND,
     OK,
     SUPERUSER,
+    WAITING_CLERK,
+    Role,
     admin_only,
     everyone,
     signed_in,
 )
+from .accounts import access as accounts_access
 from .cyber_reports import access as cyber_access
 from .programs import access as programs_access
 from .stakeholder_forms import access as stakeholder_access
@@ -62,33 +65,44 @@ ACCESS_TABLE: dict[str, dict] = {
     "mfa_reauthenticate": {"expect": signed_in()},
     "mfa_activate_totp": {"expect": signed_in()},
     # Clerks in the walk have no TOTP device; staff do, but no recovery codes yet.
-    "mfa_deactivate_totp": {"expect": {ANONYMOUS: LOGIN, CLERK: NOT_FOUND, "*": OK}},
+    "mfa_deactivate_totp": {
+        "expect": {ANONYMOUS: LOGIN, CLERK: NOT_FOUND, WAITING_CLERK: NOT_FOUND, "*": OK}
+    },
     "mfa_view_recovery_codes": {"expect": signed_in(NOT_FOUND)},
     "mfa_generate_recovery_codes": {"expect": signed_in()},
     "mfa_download_recovery_codes": {"expect": signed_in(NOT_FOUND)},
     # Admin: the site itself.
     "admin:index": {"expect": ADMIN_STAFF},
-    "admin:login": {"expect": {CLERK: DENIED, "*": LOGIN}},
-    "admin:logout": {"expect": {ANONYMOUS: OK, CLERK: DENIED, "*": METHOD}},
+    "admin:login": {"expect": {CLERK: DENIED, WAITING_CLERK: DENIED, "*": LOGIN}},
+    "admin:logout": {"expect": {ANONYMOUS: OK, CLERK: DENIED, WAITING_CLERK: DENIED, "*": METHOD}},
     "admin:password_change": {"expect": ADMIN_STAFF},
     "admin:password_change_done": {"expect": ADMIN_STAFF},
     "admin:autocomplete": {"expect": {ANONYMOUS: LOGIN, CLERK: DENIED, "*": DENIED}},
     "admin:jsi18n": {"expect": ADMIN_STAFF},
     "admin:view_on_site": {
-        "expect": {ANONYMOUS: LOGIN, CLERK: DENIED, "*": NOT_FOUND},
+        "expect": {ANONYMOUS: LOGIN, CLERK: DENIED, WAITING_CLERK: DENIED, "*": NOT_FOUND},
         "kwargs": {"content_type_id": 999999, "object_id": "1"},
     },
     "route:admin/(?P<url>.*)$": {
-        "expect": {ANONYMOUS: LOGIN, CLERK: DENIED, "*": NOT_FOUND},
+        "expect": {ANONYMOUS: LOGIN, CLERK: DENIED, WAITING_CLERK: DENIED, "*": NOT_FOUND},
         "kwargs": {"url": "no-such-page/"},
     },
     # The apps' own URLs, and their admin pages where they differ from the globs below.
+    **accounts_access.ACCESS,
     **programs_access.ACCESS,
     **stakeholder_access.ACCESS,
     **cyber_access.ACCESS,
     # Admin: per-model pages. Superusers only, unless a role's permissions say otherwise.
     "admin:app_list": {
-        "expect": {ANONYMOUS: LOGIN, CLERK: DENIED, "*": NOT_FOUND, SUPERUSER: OK},
+        "expect": {
+            ANONYMOUS: LOGIN,
+            CLERK: DENIED,
+            WAITING_CLERK: DENIED,
+            "*": NOT_FOUND,
+            # ERO supervisors see the accounts app's clerk accounts and agency domains.
+            Role.ERO_SUPERVISOR.value: OK,
+            SUPERUSER: OK,
+        },
         "kwargs": {"app_label": "accounts"},
     },
     # Read-only logs: nobody adds or deletes rows through the admin.

@@ -5,8 +5,11 @@ from accounts.roles import Role
 OK, LOGIN, DENIED, NOT_FOUND, METHOD = "ok", "login", "denied", "not_found", "method"
 
 ANONYMOUS, CLERK, SUPERUSER = "anonymous", "clerk", "superuser"
+#: A clerk who signed up and confirmed the address, whom no supervisor has approved yet: in
+#: no role (accounts.models.ClerkAccount), so "*" is their outcome unless a row names them.
+WAITING_CLERK = "waiting clerk"
 STAFF = [r.value for r in Role if r is not Role.CLERK]
-ROLES = [ANONYMOUS, CLERK, *STAFF, SUPERUSER]
+ROLES = [ANONYMOUS, CLERK, WAITING_CLERK, *STAFF, SUPERUSER]
 
 
 def everyone(outcome: str = OK) -> dict:
@@ -31,7 +34,7 @@ def admin_only(*roles: Role, outcome: str = OK) -> dict:
     return table
 
 
-ADMIN_STAFF = {ANONYMOUS: LOGIN, CLERK: DENIED, "*": OK}
+ADMIN_STAFF = {ANONYMOUS: LOGIN, CLERK: DENIED, WAITING_CLERK: DENIED, "*": OK}
 
 __all__ = [
     "OK",
@@ -41,6 +44,7 @@ __all__ = [
     "METHOD",
     "ANONYMOUS",
     "CLERK",
+    "WAITING_CLERK",
     "SUPERUSER",
     "STAFF",
     "ROLES",

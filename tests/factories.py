@@ -6,7 +6,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import ClerkAccount, User
 from accounts.roles import STAFF_ROLES, Role
 from leacorner import numbering
 
@@ -32,6 +32,31 @@ class UserFactory(factory.django.DjangoModelFactory):
                 self.is_staff = True
         self.save()
         EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+        if extracted is Role.CLERK:
+            # A clerk in the role is one a supervisor approved (accounts.models.ClerkAccount).
+            ClerkAccount.objects.create(
+                user=self,
+                title="Deputy clerk",
+                agency_name="Arlington General District Court",
+                agency_ori="VA0070000",
+                status=ClerkAccount.Status.APPROVED,
+                requested_at=self.date_joined,
+                decided_at=self.date_joined,
+            )
+
+
+def waiting_clerk(**fields) -> User:
+    """A clerk who signed up and confirmed the address, waiting for a supervisor: no role."""
+    user = UserFactory(**fields)
+    ClerkAccount.objects.create(
+        user=user,
+        title="Court clerk",
+        agency_name="Fairfax County Circuit Court",
+        agency_ori="VA0290000",
+        status=ClerkAccount.Status.WAITING,
+        requested_at=timezone.now(),
+    )
+    return user
 
 
 class CyberIncidentReportFactory(factory.django.DjangoModelFactory):

@@ -19,8 +19,9 @@ from .access_table_base import (
     OK,
     ROLES,
     SUPERUSER,
+    WAITING_CLERK,
 )
-from .factories import UserFactory
+from .factories import UserFactory, waiting_clerk
 
 
 def project_urls():
@@ -97,6 +98,8 @@ def client_for(role: str):
         return signed_in_client(UserFactory(is_staff=True, is_superuser=True))
     if role == CLERK:
         return signed_in_client(UserFactory(role=Role.CLERK))
+    if role == WAITING_CLERK:
+        return signed_in_client(waiting_clerk())
     return signed_in_client(UserFactory(role=Role(role)))
 
 

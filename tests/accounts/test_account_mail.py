@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 
 from accounts.models import User
+from testkit.payloads import clerk_signup_post
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,10 +34,10 @@ def send(django_capture_on_commit_callbacks):
 def test_sign_ups_from_one_address_are_limited(client, send):
     for n in range(3):
         email = f"clerk{n}@court.example"
-        data = {"email": email, "password1": PASSWORD, "password2": PASSWORD}
+        data = clerk_signup_post(email=email, password1=PASSWORD, password2=PASSWORD)
         assert send(client, "/accounts/signup/", data).status_code == 302
         client.logout()
-    data = {"email": "victim@court.example", "password1": PASSWORD, "password2": PASSWORD}
+    data = clerk_signup_post(email="victim@court.example", password1=PASSWORD, password2=PASSWORD)
     refused = send(client, "/accounts/signup/", data)
     assert refused.status_code == 200
     page = refused.content.decode()

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.hashers import MD5PasswordHasher
 
 from accounts.roles import Role
+from testkit.payloads import clerk_signup_post
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,9 @@ pytestmark = pytest.mark.django_db
 def test_weak_passwords_are_refused_with_the_reason(client, password, message):
     response = client.post(
         "/accounts/signup/",
-        {"email": "maria.lopez@court.example", "password1": password, "password2": password},
+        clerk_signup_post(
+            email="maria.lopez@court.example", password1=password, password2=password
+        ),
     )
     assert response.status_code == 200
     assert message in response.content.decode()

@@ -3,6 +3,7 @@
 import pytest
 
 from accounts.models import User
+from testkit.payloads import clerk_signup_post
 
 pytestmark = pytest.mark.django_db
 
@@ -11,7 +12,7 @@ PASSWORD = "Stonewall-Quarry-Lantern-88"
 
 def sign_up(client, email):
     return client.post(
-        "/accounts/signup/", {"email": email, "password1": PASSWORD, "password2": PASSWORD}
+        "/accounts/signup/", clerk_signup_post(email=email, password1=PASSWORD, password2=PASSWORD)
     )
 
 

@@ -46,5 +46,5 @@ def test_an_invalid_form_shows_a_summary_whose_links_focus_the_field(page):
     assert summary.is_visible()
     assert_accessible(page)
     summary.get_by_role("link").first.click()
-    assert page.evaluate("document.activeElement.id") == "id_email"
+    assert page.evaluate("document.activeElement.id") == "id_full_name"
     screenshot(page, "form-error-summary")

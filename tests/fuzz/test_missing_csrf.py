@@ -13,7 +13,7 @@ from stakeholder_forms.certification import Certification
 from stakeholder_forms.models import RequestDraft, StakeholderRequest
 from stakeholder_forms.workflow import RequestEvent
 from testkit.mfa import signed_in_client
-from testkit.payloads import stakeholder_request_post
+from testkit.payloads import clerk_signup_post, stakeholder_request_post
 
 from ..cyber_reports.conftest import report_data
 from ..factories import StakeholderRequestFactory, UserFactory, approved_request, routed_report
@@ -99,11 +99,9 @@ def _cases():
         (
             None,
             reverse("account_signup"),
-            {
-                "email": "n@court.example",
-                "password1": "Str0ng-Pass!x",
-                "password2": "Str0ng-Pass!x",
-            },
+            clerk_signup_post(
+                email="n@court.example", password1="Str0ng-Pass!x", password2="Str0ng-Pass!x"
+            ),
         ),
         (None, reverse("account_login"), {"login": clerk.email, "password": "x"}),
     ]

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from accounts.models import User
+from testkit.payloads import clerk_signup_post
 
 from ..factories import PASSWORD, UserFactory
 from .checks import assert_refused_clearly
@@ -24,11 +25,11 @@ def test_directory_search(client, q, page):
 
 @given(
     post=spoil(
-        {
-            "email": "new.clerk@court.example",
-            "password1": "Str0ng-Pass-Phrase!",
-            "password2": "Str0ng-Pass-Phrase!",
-        }
+        clerk_signup_post(
+            email="new.clerk@court.example",
+            password1="Str0ng-Pass-Phrase!",
+            password2="Str0ng-Pass-Phrase!",
+        )
     )
 )
 def test_sign_up(client, post):

@@ -49,9 +49,15 @@ def test_every_kind_of_notice(db, django_capture_on_commit_callbacks):
     assert any(f"Certification {certification.number} revoked" in s for s in subjects)
     assert any(f"Request {denied.tracking_number}: decision" in s for s in subjects)
     approval = next(m for m in mail.outbox if "approved" in m.subject)
-    assert f"/stakeholder-requests/{approved.pk}/certification.pdf" in approval.body
-    # Not the code itself: the outbox keeps the body in the database (test_verification_codes).
-    assert certification.verification_code not in approval.body
+    assert f"/stakeholder-requests/{approved.pk}/" in approval.body  # the request's page
+    # Neither the findings nor the code: the clerk reads them signed in, and the outbox keeps
+    # every body in the database (test_verification_codes).
+    for part in (approval.body, approval.alternatives[0][0]):
+        assert certification.verification_code not in part
+        assert certification.statement not in part
+        assert "Farmville Detention Center" not in part  # the facility found
+        assert "Mexico" not in part  # the country of removal found
+    assert "is approved" in approval.body and certification.number in approval.body
     denial = next(m for m in mail.outbox if "decision" in m.subject)
     assert "No ICE record matches" in denial.body and "No record under that name." in denial.body
 

@@ -4,8 +4,9 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import ClerkAccount, User
 from accounts.roles import STAFF_ROLES, Role
 
 DEMO_DOMAIN = "demo.leacorner.example"
@@ -38,6 +39,19 @@ class Command(BaseCommand):
             user.save()
             if role is not None:
                 user.groups.set([Group.objects.get(name=role.value)])
+            if role is Role.CLERK:
+                # A demo clerk is one a supervisor has approved already.
+                ClerkAccount.objects.update_or_create(
+                    user=user,
+                    defaults={
+                        "title": "Deputy clerk",
+                        "agency_name": "Demo County Court",
+                        "agency_ori": "VA0070000",
+                        "status": ClerkAccount.Status.APPROVED,
+                        "requested_at": timezone.now(),
+                        "decided_at": timezone.now(),
+                    },
+                )
             EmailAddress.objects.update_or_create(
                 user=user, email=email, defaults={"verified": True, "primary": True}
             )
