@@ -220,7 +220,7 @@ class SupervisionAdminMixin:
         except IncorrectLookupParameters:
             self.message_user(
                 request,
-                _("The export's filters are not valid; choose them again on the list."),
+                _("The export’s filters are not valid; choose them again on the list."),
                 messages.ERROR,
             )
             return redirect(reverse("admin:stakeholder_forms_stakeholderrequest_changelist"))
