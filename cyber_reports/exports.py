@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 
 import stix2
 
+from leacorner.downloads import csv_safe
+
 from .models import CyberIncidentReport, Indicator
 
 Kind = Indicator.Kind
@@ -81,11 +83,6 @@ def _iso(value) -> str:
     return value.isoformat() if value else ""
 
 
-def _csv_safe(value: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def csv_rows(reports: Iterable[CyberIncidentReport]) -> Iterator[list[str]]:
     """The header, then one row per report; `reports` should prefetch incident types,
     indicators and routings with their agencies."""
@@ -134,7 +131,7 @@ def csv_rows(reports: Iterable[CyberIncidentReport]) -> Iterator[list[str]]:
             r.backups,
             ";".join(routing.agency.code for routing in r.routings.all()),
         ]
-        yield [_csv_safe(cell) for cell in row]
+        yield [csv_safe(cell) for cell in row]
 
 
 def _id(kind: str, key: str) -> str:

@@ -81,6 +81,18 @@ def bytes_response(content: bytes, *, filename: str, content_type: str) -> HttpR
     return _private(response)
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP "CSV injection"), tab and carriage
+#: return included: some spreadsheets strip them and then read the "=" behind them.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: str) -> str:
+    """A cell of an exported CSV that no spreadsheet runs as a formula: one starting like a
+    formula gets a leading apostrophe, which spreadsheets show as text. The one guard of every
+    CSV the portal hands out (desk exports, the ERO queue export)."""
+    return "'" + value if value[:1] in FORMULA_STARTS else value
+
+
 class _Echo:
     """A file-like object whose write() returns the line, so csv.writer yields it."""
 
@@ -90,7 +102,8 @@ class _Echo:
 
 def streamed_csv_response(rows: Iterable[Sequence], *, filename: str) -> StreamingHttpResponse:
     """`rows` written as CSV while they are read (an export of thousands of reports is never
-    held in memory), as a download named `filename`."""
+    held in memory), as a download named `filename`. Cells from people's input go through
+    `csv_safe` first."""
     writer = csv.writer(_Echo())
     response = StreamingHttpResponse(
         (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"

@@ -470,6 +470,9 @@ CYBER_REPORTS_ACKNOWLEDGE_WITHIN_HOURS = env_count(
 # A request open longer than this many working days is highlighted in the reviewers' queue.
 STAKEHOLDER_AGE_WARNING_WORKING_DAYS = env_count("STAKEHOLDER_AGE_WARNING_DAYS", 10)
 STAKEHOLDER_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+# The daily review digest (`manage.py send_review_digest`) tells supervisors of open requests
+# nobody has taken for more than this many working days.
+STAKEHOLDER_UNASSIGNED_ALERT_WORKING_DAYS = env_count("STAKEHOLDER_UNASSIGNED_ALERT_DAYS", 2)
 # Drafts nobody has touched for this long are deleted by `manage.py prune_stakeholder_drafts`.
 STAKEHOLDER_DRAFT_RETENTION_DAYS = env_count("STAKEHOLDER_DRAFT_RETENTION_DAYS", 90)
 # The public verification page: at most this many checks per address in the window.

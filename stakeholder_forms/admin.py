@@ -33,6 +33,7 @@ from .identifiers import clean_a_number
 from .models import RecordView, StakeholderRequest
 from .queue_filters import AgeFilter, AssignmentFilter, QueueStatusFilter
 from .review_admin import ReviewAdminMixin
+from .supervision_admin import SupervisionAdminMixin
 from .workflow import RequestEvent
 
 #: An A-number as reviewers type it: the letter A and 9 digits, with optional spaces or dashes.
@@ -48,7 +49,7 @@ def _download(field_file, name: str) -> FileResponse:
 
 
 @admin.register(StakeholderRequest)
-class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
+class StakeholderRequestAdmin(SupervisionAdminMixin, ReviewAdminMixin, admin.ModelAdmin):
     # The columns that decide the work come first, so they are in view at 1280 px beside the
     # filters (tests/browser/test_columns_at_1280.py): which request, its state, how old it is.
     list_display = [
@@ -79,7 +80,7 @@ class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
     list_per_page = 50
     show_full_result_count = False
     paginator = EstimatedCountPaginator
-    actions = None
+    # Bulk actions: supervisors' only (supervision_admin.py); reviewers see no checkboxes.
     fieldsets = [
         (
             gettext_lazy("Request"),
@@ -282,6 +283,7 @@ class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
                 view(self.event_document_view),
                 name=f"{name}_event_document",
             ),
+            *self.supervision_urls(),
             *super().get_urls(),
         ]
 

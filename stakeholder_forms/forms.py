@@ -19,6 +19,7 @@ from . import identifiers
 from .certification import Certification
 from .models import StakeholderRequest
 from .vocabulary import INFORMATION_ITEMS, AgencyType, DenialReason, ObligationType
+from .workflow import reviewers
 
 TYPED_LENGTHS = {"a_number": 20, "agency_ori": 20, "fbi_number": 20, "state_id_number": 30}
 
@@ -337,6 +338,34 @@ class VerifyForm(FieldsOnlyFormMixin, forms.Form):
 # --- Reviewers (admin) ---------------------------------------------------------------------------
 class VersionedForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ReviewerField(forms.ModelChoiceField):
+    """An active ERO reviewer, shown by name and e-mail (two people may share a name)."""
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.get_full_name()} <{obj.email}>" if obj.full_name else obj.email
+
+
+class AssignmentForm(forms.Form):
+    """Whom a supervisor gives one or many requests to (supervision_admin.py)."""
+
+    reviewer = ReviewerField(
+        label=gettext_lazy("Assign to"),
+        queryset=reviewers(),
+        empty_label=gettext_lazy("Choose a reviewer"),
+        help_text=gettext_lazy("Active ERO reviewers and supervisors. They are e-mailed."),
+        error_messages={
+            "required": gettext_lazy("Choose the reviewer to assign to."),
+            "invalid_choice": gettext_lazy(
+                "That reviewer is no longer active; choose another from the list."
+            ),
+        },
+    )
+
+
+class SingleAssignmentForm(VersionedForm, AssignmentForm):
+    pass
 
 
 class InformationRequestForm(VersionedForm):

@@ -23,7 +23,14 @@ from .vocabulary import INFORMATION_ITEMS, AgencyType, DenialReason, ObligationT
 from .workflow import OPEN_STATUSES, RequestEvent, RequestStatus, RequestWorkflow
 from .working_days import working_days_before, working_days_between
 
-__all__ = ["Certification", "RecordView", "RequestDraft", "RequestEvent", "StakeholderRequest"]
+__all__ = [
+    "Certification",
+    "RecordView",
+    "RequestDraft",
+    "RequestEvent",
+    "ReviewDigestRun",
+    "StakeholderRequest",
+]
 
 
 @lru_cache(maxsize=32)
@@ -357,6 +364,7 @@ class RecordView(models.Model):
         DOCUMENT = "document", _("Supporting document")
         CERTIFICATION = "certification", _("Certification")
         CERTIFICATION_PDF = "certification_pdf", _("Certification PDF")
+        EXPORT = "export", _("Queue export (CSV)")
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -376,3 +384,20 @@ class RecordView(models.Model):
     @classmethod
     def log(cls, *, viewer, request: StakeholderRequest, what: str) -> "RecordView":
         return cls.objects.create(viewer=viewer, request=request, what=what)
+
+
+class ReviewDigestRun(models.Model):
+    """One day's review digest (review_digest.py): the day, and the moment it looked at the
+    queue, which is where the next day's "answered since the last digest" starts. One row a day,
+    so a second run on the same day sends nothing."""
+
+    day = models.DateField(unique=True)
+    ran_at = models.DateTimeField(default=timezone.now)
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("review digest")
+        ordering = ["-day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m-%d}"

@@ -1,5 +1,11 @@
-"""The clerk's e-mails about a request. Each is stored in the transaction of the change it
-reports and sent after commit by the mail queue (leacorner.mail), which retries on failure."""
+"""The e-mails about a request: the clerk's, and the ERO reviewers' (a request assigned to them,
+a clerk's answer to their question, the daily digest: review_digest.py). Each is stored in the
+transaction of the change it reports and sent after commit by the mail queue (leacorner.mail),
+which retries on failure.
+
+Staff e-mails name requests by tracking number and link to the queue; they carry no personal
+data of the request (no names, no dates of birth), which stays behind the admin's sign-in and
+its access log."""
 
 from django.urls import reverse
 
@@ -49,3 +55,36 @@ def denied(stakeholder_request) -> None:
 
 def revoked(certification) -> None:
     _send(certification.request, kind="revoked", certification=certification)
+
+
+def admin_path(stakeholder_request) -> str:
+    """The request's page in the ERO queue."""
+    return reverse(
+        "admin:stakeholder_forms_stakeholderrequest_change", args=[stakeholder_request.pk]
+    )
+
+
+def _tell_reviewer(stakeholder_request, *, reviewer, kind: str, **context) -> None:
+    queue_email(
+        to=reviewer.email,
+        template=f"stakeholder_forms/email/{kind}",
+        context={
+            "request_obj": stakeholder_request,
+            "reviewer": reviewer,
+            "admin_path": admin_path(stakeholder_request),
+            **context,
+        },
+        kind=f"stakeholder_{kind}",
+        about=stakeholder_request,
+    )
+
+
+def assigned(stakeholder_request, *, assignee, by) -> None:
+    _tell_reviewer(stakeholder_request, reviewer=assignee, kind="assigned", by=by)
+
+
+def information_provided(stakeholder_request) -> None:
+    """The assigned reviewer learns that the clerk answered their question."""
+    _tell_reviewer(
+        stakeholder_request, reviewer=stakeholder_request.assigned_to, kind="info_provided"
+    )

@@ -3,14 +3,20 @@ and the history of every move.
 
 `submitted → in_review ⇄ needs_info → approved | denied`, or `withdrawn` by the clerk before a
 decision. `TRANSITIONS` is the one table of what can happen; `RequestWorkflow.refusal()` says who
-may do it; each transition is one method (`claim`, `release`, `ask_for_information`,
+may do it; each transition is one method (`claim`, `assign`, `release`, `ask_for_information`,
 `answer_information_request`, `approve`, `deny`, `withdraw`) that locks the row, refuses a stale
-page, records a `RequestEvent` and queues the clerk's e-mail, all in one transaction
-(leacorner.transitions). `StakeholderRequest` (models.py) holds the data and inherits the flow;
-nothing else changes a status.
+page, records a `RequestEvent` and queues its e-mails (to the clerk, or to the reviewer a
+request is assigned to or answered for), all in one transaction (leacorner.transitions).
+
+A reviewer claims unassigned work for themselves; an ERO supervisor (SUPERVISE_PERMISSION)
+assigns any open request to any active reviewer, over another reviewer's claim too (re-assigning
+it), and releases anyone's request back to the queue. `StakeholderRequest` (models.py) holds
+the data and inherits the flow; nothing else changes a status.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -41,6 +47,7 @@ _OPEN = frozenset(OPEN_STATUSES)
 #: Each transition method and the states it may start from.
 TRANSITIONS: dict[str, frozenset[str]] = {
     "claim": _OPEN,
+    "assign": _OPEN,
     "release": frozenset({RequestStatus.IN_REVIEW, RequestStatus.NEEDS_INFO}),
     "ask_for_information": frozenset({RequestStatus.IN_REVIEW}),
     "answer_information_request": frozenset({RequestStatus.NEEDS_INFO}),
@@ -51,6 +58,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 #: How a refusal names each transition: "A request that is “Denied” cannot be claimed."
 ACTION_VERBS: dict[str, str] = {
     "claim": _("claimed"),
+    "assign": _("assigned"),
     "release": _("released"),
     "ask_for_information": _("sent back for information"),
     "answer_information_request": _("answered"),
@@ -58,6 +66,22 @@ ACTION_VERBS: dict[str, str] = {
     "deny": _("denied"),
     "withdraw": _("withdrawn"),
 }
+
+
+def reviewers() -> models.QuerySet:
+    """The accounts a request may be assigned to: active, holding the review permission through
+    their role or in their own right (operators' superuser accounts are not in the list)."""
+    app_label, codename = REVIEW_PERMISSION.split(".")
+    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            models.Q(groups__permissions__in=permission) | models.Q(user_permissions__in=permission)
+        )
+        .distinct()
+        .order_by("full_name", "email")
+    )
 
 
 class RequestWorkflow(StateMachine):
@@ -79,6 +103,9 @@ class RequestWorkflow(StateMachine):
     def refusal(self, action: str, user) -> str | None:
         """Why `user` may not take `action` now, or None when they may."""
         is_reviewer = user.is_active and user.has_perm(REVIEW_PERMISSION)
+        is_supervisor = user.is_active and user.has_perm(SUPERVISE_PERMISSION)
+        if action == "assign" and not is_supervisor:
+            return gettext("Only ERO supervisors may assign requests.")
         if action in {"claim", "release", "ask_for_information", "approve", "deny"}:
             if not is_reviewer:
                 return gettext("Only ERO reviewers may do this.")
@@ -95,10 +122,12 @@ class RequestWorkflow(StateMachine):
             return gettext("This request is assigned to %(name)s; they must release it first.") % {
                 "name": self.assigned_to
             }
+        if action == "release" and self.assigned_to_id is None:
+            return gettext("Nobody has this request; it is in the queue already.")
         if action in {"release", "ask_for_information", "approve", "deny"}:
             if self.assigned_to_id is None:
                 return gettext("Claim the request first.")
-            if self.assigned_to_id != user.pk and not (action == "release" and user.is_superuser):
+            if self.assigned_to_id != user.pk and not (action == "release" and is_supervisor):
                 return gettext("Only the assigned reviewer (%(name)s) may do this.") % {
                     "name": self.assigned_to
                 }
@@ -165,10 +194,58 @@ class RequestWorkflow(StateMachine):
                 assigned_to=by,
             )
 
+    @staticmethod
+    def assignee_problem(to) -> str | None:
+        """Why `to` cannot be given a request, or None: only active reviewers can."""
+        if to is None or not to.is_active or not to.has_perm(REVIEW_PERMISSION):
+            return gettext("Requests can only be assigned to an active ERO reviewer.")
+        return None
+
+    def assign(self, *, by, to, seen_version: int | None = None) -> None:
+        """An ERO supervisor gives an open request to the reviewer `to`, from the queue or from
+        another reviewer; a new one goes into review. `to` is e-mailed after commit (unless the
+        supervisors assigned it to themselves). The history says who had it before."""
+        if problem := self.assignee_problem(to):
+            raise TransitionError(problem)
+        from . import notifications
+
+        with transaction.atomic():
+            locked = self._locked("assign", by, seen_version)
+            if locked.assigned_to_id == to.pk:
+                raise TransitionError(
+                    gettext("%(name)s has this request already.") % {"name": to.get_full_name()}
+                )
+            before = locked.status
+            names = {"to": to.get_full_name(), "by": by.get_full_name()}
+            if locked.assigned_to is None:
+                note = gettext("Assigned to %(to)s by %(by)s.") % names
+            else:
+                names["from"] = locked.assigned_to.get_full_name()
+                note = gettext("Re-assigned from %(from)s to %(to)s by %(by)s.") % names
+            self._record(
+                locked,
+                action=RequestEvent.Action.ASSIGNED,
+                by=by,
+                before=before,
+                note=note,
+                # Internal queue housekeeping, like a claim's owner: not on the clerk's timeline.
+                visible_to_clerk=False,
+                status=self.Status.IN_REVIEW if before == self.Status.SUBMITTED else before,
+                assigned_to=to,
+            )
+            if to.pk != by.pk:
+                notifications.assigned(locked, assignee=to, by=by)
+
     def release(self, *, by, seen_version: int | None = None, note: str = "") -> None:
-        """The assigned reviewer (or a superuser) hands the request back to the queue."""
+        """The assigned reviewer (or an ERO supervisor, for anyone's request) hands the request
+        back to the queue. The history names whose it was when someone else releases it."""
         with transaction.atomic():
             locked = self._locked("release", by, seen_version)
+            if locked.assigned_to_id != by.pk and not note:
+                note = gettext("Released from %(from)s by %(by)s.") % {
+                    "from": locked.assigned_to.get_full_name(),
+                    "by": by.get_full_name(),
+                }
             self._record(
                 locked,
                 action=RequestEvent.Action.RELEASED,
@@ -201,9 +278,12 @@ class RequestWorkflow(StateMachine):
     def answer_information_request(
         self, *, by, message: str, document=None, document_name: str = ""
     ) -> None:
-        """The clerk answers the reviewer's question; the request goes back into review."""
+        """The clerk answers the reviewer's question; the request goes back into review, and
+        the assigned reviewer is e-mailed after commit."""
         if not message.strip():
             raise TransitionError(gettext("Write your answer."))
+        from . import notifications
+
         with transaction.atomic():
             locked = self._locked("answer_information_request", by, None)
             self._record(
@@ -216,6 +296,8 @@ class RequestWorkflow(StateMachine):
                 document_name=document_name,
                 status=self.Status.IN_REVIEW,
             )
+            if locked.assigned_to is not None:
+                notifications.information_provided(locked)
 
     def approve(self, *, by, findings: dict, seen_version: int | None = None) -> Certification:
         """The assigned reviewer approves and issues the one certification of this request.
@@ -298,6 +380,7 @@ class RequestEvent(models.Model):
     class Action(models.TextChoices):
         SUBMITTED = "submitted", _("Request submitted")
         CLAIMED = "claimed", _("Claimed by a reviewer")
+        ASSIGNED = "assigned", _("Assigned by a supervisor")
         RELEASED = "released", _("Returned to the queue")
         INFO_REQUESTED = "info_requested", _("Information requested")
         INFO_PROVIDED = "info_provided", _("Information provided")

@@ -8,6 +8,7 @@ from django.http import Http404
 from cyber_reports.models import Attachment
 from leacorner.downloads import (
     bytes_response,
+    csv_safe,
     safe_filename,
     stored_file_response,
     streamed_csv_response,
@@ -102,3 +103,10 @@ def test_a_csv_is_streamed_row_by_row_as_an_uncached_attachment():
     assert response["Cache-Control"] == "private, no-store"
     body = b"".join(response.streaming_content).decode()
     assert body == 'number,entity\r\nCIR-2026-000001,"Water, ""North"""\r\n'
+
+
+def test_a_cell_that_starts_like_a_formula_is_kept_as_text():
+    for typed in ('=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\t=1", "\r=1"):
+        assert csv_safe(typed) == "'" + typed
+    for plain in ("Riverton PD", "", "1-800", "a=b", "'=already"):
+        assert csv_safe(plain) == plain

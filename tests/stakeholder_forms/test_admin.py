@@ -138,9 +138,13 @@ def test_claim_ask_approve_through_the_admin(
     kinds = list(
         OutgoingEmail.objects.about(item).order_by("created_at").values_list("kind", "status")
     )
-    assert kinds == [("stakeholder_needs_info", "sent"), ("stakeholder_approved", "sent")]
+    assert kinds == [
+        ("stakeholder_needs_info", "sent"),
+        ("stakeholder_info_provided", "queued"),  # to the reviewer; its commit was not run
+        ("stakeholder_approved", "sent"),
+    ]
     html = reviewer_client.get(change_url(item)).content.decode()
-    assert "E-mails to the clerk" in html and "stakeholder_approved" in html
+    assert "E-mails about this request" in html and "stakeholder_approved" in html
 
 
 def test_deny_with_reason_and_note(reviewer, reviewer_client):
