@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import desk_views, views
+from . import dashboard_views, desk_views, views
 
 app_name = "cyber_reports"
 
@@ -16,6 +16,11 @@ urlpatterns = [
     path("update/<str:token>/", views.report_update, name="report_update"),
     path("desk/", desk_views.desk_index, name="desk_index"),
     path("desk/<slug:agency>/", desk_views.desk_list, name="desk_list"),
+    path(
+        "desk/<slug:agency>/dashboard/",
+        dashboard_views.desk_dashboard_page,
+        name="desk_dashboard",
+    ),
     path("desk/<slug:agency>/export.csv", desk_views.desk_export_csv, name="desk_export_csv"),
     path(
         "desk/<slug:agency>/export.stix.json",

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import dashboard_views, views
 
 app_name = "stakeholder_forms"
 
 urlpatterns = [
     path("", views.request_list, name="request_list"),
+    path("dashboard/", dashboard_views.queue_dashboard_page, name="queue_dashboard"),
     path("new/", views.request_form, name="request_create"),
     path("drafts/<int:pk>/", views.request_form, name="draft_edit"),
     path("drafts/<int:pk>/delete/", views.draft_delete, name="draft_delete"),

@@ -48,6 +48,7 @@ ACCESS: dict[str, dict] = {
     "cyber_reports:report_update": {"expect": everyone()},
     "cyber_reports:desk_index": {"expect": every_desk()},
     "cyber_reports:desk_list": {"expect": fbi_desk_only(), "kwargs": {"agency": "fbi"}},
+    "cyber_reports:desk_dashboard": {"expect": fbi_desk_only(), "kwargs": {"agency": "fbi"}},
     "cyber_reports:desk_export_csv": {"expect": fbi_desk_only(), "kwargs": {"agency": "fbi"}},
     "cyber_reports:desk_export_stix": {"expect": fbi_desk_only(), "kwargs": {"agency": "fbi"}},
     "cyber_reports:desk_report": {"expect": fbi_desk_only()},

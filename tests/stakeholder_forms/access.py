@@ -15,6 +15,7 @@ from ..access_table_base import (
     Role,
     admin_only,
     everyone,
+    only,
 )
 
 REVIEWER = Role.ERO_REVIEWER.value
@@ -49,6 +50,8 @@ ACCESS: dict[str, dict] = {
     "stakeholder_forms:request_document": {"expect": NOT_THEIRS},
     "stakeholder_forms:certification_pdf": {"expect": NOT_THEIRS},
     "verify_certification": {"expect": everyone()},
+    # The queue's dashboard: reviewers and supervisors (with MFA) and superusers.
+    "stakeholder_forms:queue_dashboard": {"expect": only(Role.ERO_REVIEWER, Role.ERO_SUPERVISOR)},
     # The ERO queue: reviewers (with MFA) and superusers; nobody adds, edits or deletes.
     "admin:stakeholder_forms_stakeholderrequest_add": {"expect": NOBODY},
     "admin:stakeholder_forms_stakeholderrequest_delete": {"expect": NOBODY},

@@ -1,0 +1,104 @@
+"""The staff dashboards at a million rows: the stakeholder queue's and an agency desk's.
+
+Needs a PostgreSQL database filled by `bench/seed_scale.py` (default: leacorner_scale on
+127.0.0.1). Renders each dashboard in process through Django's test client with production
+settings (DEBUG off), signed in as a seeded reviewer or desk member with MFA passed, and prints
+per page the p50 and p95 latency over `--runs` renders and the number of queries; with
+`--explain` the plan (EXPLAIN ANALYZE) of every query of the big tables. The last line is the
+summary against the target of issue 13 (p95 under 300 ms).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/leacorner_scale \\
+        .venv/bin/python bench/dashboards.py --runs 20 --explain
+"""
+
+import argparse
+import os
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/leacorner_scale")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leacorner.settings")
+os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 50)
+os.environ.setdefault("CERTIFICATION_CODE_KEY", "bench-only-certification-code-key-" + "x" * 30)
+os.environ.setdefault("EMAIL_HOST", "127.0.0.1")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("LOG_LEVEL", "ERROR")
+os.environ.setdefault("STATIC_ROOT", str(ROOT / "var" / "bench-static"))
+
+TARGET_P95_MS = 300
+BIG_TABLES = re.compile(r"stakeholderrequest|reportrouting|cyberincidentreport")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--explain", action="store_true", help="print the big tables' plans")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import DatabaseError, connection
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+    from accounts.models import User
+    from stakeholder_forms.models import StakeholderRequest
+    from testkit.mfa import signed_in_client
+
+    setup_test_environment()
+    call_command("collectstatic", interactive=False, verbosity=0)
+    try:
+        total = StakeholderRequest.objects.count()
+    except DatabaseError as error:
+        print(f"dashboards: skipped, no database ({error}".strip() + ")")
+        return 0
+    if total < 1000:
+        print("dashboards: skipped, fill the database first with bench/seed_scale.py")
+        return 0
+    reviewer = signed_in_client(User.objects.get(email="reviewer0@ice.example"))
+    desk = signed_in_client(User.objects.get(email="cisa.desk0@cisa.example"))
+    pages = [
+        ("stakeholder queue dashboard", reviewer, "/stakeholder-requests/dashboard/"),
+        ("CISA desk dashboard", desk, "/cyber-incidents/desk/cisa/dashboard/"),
+    ]
+    print(f"{total:,} stakeholder requests; {args.runs} runs per page")
+    worst = 0.0
+    for name, client, url in pages:
+        for _ in range(2):  # warm the caches of Django and PostgreSQL
+            response = client.get(url, secure=True)
+            assert response.status_code == 200, (url, response.status_code)
+        timings = []
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url, secure=True)
+            timings.append((time.perf_counter() - started) * 1000)
+        p50 = statistics.median(timings)
+        p95 = statistics.quantiles(timings, n=20)[-1]
+        worst = max(worst, p95)
+        print(f"{name:32} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  {len(queries)} queries")
+        if args.explain:
+            for query in queries.captured_queries:
+                if not BIG_TABLES.search(query["sql"]) or not query["sql"].startswith("SELECT"):
+                    continue
+                with connection.cursor() as cursor:
+                    cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
+                    plan = "\n".join(row[0] for row in cursor.fetchall())
+                print(f"  {query['time']} s: {query['sql'][:160]}…\n{plan}\n")
+    verdict = "met" if worst < TARGET_P95_MS else "MISSED"
+    print(
+        f"dashboards: worst p95 {worst:.1f} ms over {len(pages)} pages "
+        f"(target {TARGET_P95_MS} ms: {verdict})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
