@@ -1,9 +1,11 @@
 """The clerk's e-mails about a request. Each is stored in the transaction of the change it
-reports and sent after commit by the mail queue (leacorner.mail), which retries on failure."""
+reports and sent after commit by the mail queue (leacorner.mail), which retries on failure.
+The reviewers' letters are composed from their templates by message_templates.py and queued
+here word for word as the reviewer previewed them."""
 
 from django.urls import reverse
 
-from leacorner.mail import queue_email
+from leacorner.mail import queue_email, queue_rendered_email
 
 
 def _send(stakeholder_request, *, kind: str, certification=None, **context) -> None:
@@ -27,8 +29,16 @@ def received(stakeholder_request) -> None:
     _send(stakeholder_request, kind="received")
 
 
-def needs_information(stakeholder_request, *, message: str) -> None:
-    _send(stakeholder_request, kind="needs_info", message=message)
+def send_letter(stakeholder_request, letter, *, kind: str) -> None:
+    """A reviewer's letter (message_templates.Letter), queued word for word as previewed."""
+    queue_rendered_email(
+        to=stakeholder_request.requester_email,
+        subject=letter.subject,
+        body_text=letter.body_text,
+        body_html=letter.body_html,
+        kind=f"stakeholder_{kind}",
+        about=stakeholder_request,
+    )
 
 
 def approved(stakeholder_request, certification) -> None:
@@ -41,10 +51,6 @@ def approved(stakeholder_request, certification) -> None:
         ),
         verify_path=reverse("verify_certification"),
     )
-
-
-def denied(stakeholder_request) -> None:
-    _send(stakeholder_request, kind="denied")
 
 
 def revoked(certification) -> None:
