@@ -126,11 +126,17 @@ def placeholder_problem(text: str, kind: str) -> str | None:
                 "name": name,
                 "known": ", ".join(f"{{{p}}}" for p in sorted(allowed)),
             }
-    leftover = _PLACEHOLDER.sub("", text)
-    if "{" in leftover or "}" in leftover:
+    # A brace outside every whole placeholder: quote it with the words beside it.
+    for stray in re.finditer(r"[{}]", _PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text)):
+        at = stray.start()
+        if stray.group() == "{":
+            context = "{" + text[at + 1 : at + 20].split("{")[0]
+        else:
+            context = text[max(0, at - 20) : at + 1]
         return gettext(
-            "A “{” or “}” has no pair. Write each placeholder whole, e.g. {request_number}."
-        )
+            "A “%(brace)s” has no pair, at “%(context)s”. Write each placeholder whole, e.g. "
+            "{request_number}."
+        ) % {"brace": stray.group(), "context": context.strip()}
     return None
 
 
