@@ -47,11 +47,23 @@ def queue_email(
     return email
 
 
-def queue_rendered_email(*, to: str, subject: str, body_text: str, body_html: str, kind: str):
-    """Store a message rendered elsewhere (allauth's account mail) and send it after commit."""
-    email = OutgoingEmail.objects.create(
+def queue_rendered_email(
+    *,
+    to: str,
+    subject: str,
+    body_text: str,
+    body_html: str,
+    kind: str,
+    about: models.Model | None = None,
+):
+    """Store a message rendered elsewhere (allauth's account mail, a reviewer's letter from
+    its template) and send it after commit."""
+    email = OutgoingEmail(
         kind=kind, to=to, subject=subject[:255], body_text=body_text, body_html=body_html
     )
+    if about is not None:
+        email.about = about
+    email.save()
     enqueue_delivery(email)
     return email
 

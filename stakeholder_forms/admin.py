@@ -3,7 +3,8 @@ the queue's filters: queue_filters.py).
 
 Nothing here edits a request's own fields. Change pages show the record read-only, with one
 button per transition the reviewer may take from the current state; each button calls the
-model method, which locks the row and refuses a stale page ("this request changed — reload").
+model method, which locks the row and refuses a stale page ("this request changed — reload");
+the pages that end in a letter or a certificate preview it first (decision_admin.py).
 Every opening of a request, its documents or a certification by staff is logged."""
 
 import re
@@ -27,12 +28,15 @@ from leacorner.pagination import EstimatedCountPaginator
 from leacorner.read_only_admin import ReadOnlyAdminMixin
 from leacorner.transitions import TransitionError
 
-from . import certification_admin  # noqa: F401 - registers the certifications' admin
-from .forms import DenialForm, FindingsForm, InformationRequestForm
+from . import (
+    certification_admin,  # noqa: F401 - registers the certifications' admin
+    message_template_admin,  # noqa: F401 - registers the letter templates' admin
+)
+from .decision_admin import DecisionPagesMixin
 from .identifiers import clean_a_number
 from .models import RecordView, StakeholderRequest
 from .queue_filters import AgeFilter, AssignmentFilter, QueueStatusFilter
-from .review_admin import ReviewAdminMixin
+from .review_admin import ReviewAdminMixin, StaffRequestForm
 from .supervision_admin import SupervisionAdminMixin
 from .workflow import RequestEvent
 
@@ -49,7 +53,9 @@ def _download(field_file, name: str) -> FileResponse:
 
 
 @admin.register(StakeholderRequest)
-class StakeholderRequestAdmin(SupervisionAdminMixin, ReviewAdminMixin, admin.ModelAdmin):
+class StakeholderRequestAdmin(
+    SupervisionAdminMixin, DecisionPagesMixin, ReviewAdminMixin, admin.ModelAdmin
+):
     # The columns that decide the work come first, so they are in view at 1280 px beside the
     # filters (tests/browser/test_columns_at_1280.py): which request, its state, how old it is.
     list_display = [
@@ -62,6 +68,7 @@ class StakeholderRequestAdmin(SupervisionAdminMixin, ReviewAdminMixin, admin.Mod
         "reviewer",
     ]
     list_display_links = ["tracking_number"]
+    form = StaffRequestForm  # the staff's labels, not the clerk's (review_admin.py)
     view_on_site = False
     list_filter = [QueueStatusFilter, "agency_type", AssignmentFilter, AgeFilter]
     search_fields = [
@@ -354,95 +361,6 @@ class StakeholderRequestAdmin(SupervisionAdminMixin, ReviewAdminMixin, admin.Mod
                 request, _("%(n)s is back in the queue.") % {"n": obj.tracking_number}
             )
         return redirect(self._change_url(obj))
-
-    def ask_view(self, request, object_id):
-        obj = self._get_for_review(request, object_id)
-        if request.method != "POST" and (
-            refused := self._refused(request, obj, "ask_for_information")
-        ):
-            return refused
-        form = InformationRequestForm(request.POST or None, initial={"version": obj.version})
-        if request.method == "POST" and form.is_valid():
-            done = self._run(
-                request,
-                obj,
-                "ask_for_information",
-                message=form.cleaned_data["message"],
-                seen_version=form.cleaned_data["version"],
-            )
-            if done:
-                self.message_user(
-                    request, _("The clerk has been asked; the request waits on their answer.")
-                )
-            return redirect(self._change_url(obj))
-        return self._transition_page(
-            request,
-            obj,
-            title=_("Ask the clerk for information about %(n)s") % {"n": obj.tracking_number},
-            form=form,
-            template_context={"submit_label": _("Send the question")},
-        )
-
-    def approve_view(self, request, object_id):
-        obj = self._get_for_review(request, object_id)
-        if request.method != "POST" and (refused := self._refused(request, obj, "approve")):
-            return refused
-        form = FindingsForm(
-            request.POST or None, initial={"version": obj.version}, stakeholder_request=obj
-        )
-        if request.method == "POST" and form.is_valid():
-            try:
-                certification = obj.approve(
-                    by=request.user,
-                    findings=form.findings(),
-                    seen_version=form.cleaned_data["version"],
-                )
-            except ValidationError as error:
-                for field, problems in error.message_dict.items():
-                    for problem in problems:
-                        form.add_error(field if field in form.fields else None, problem)
-            except TransitionError as error:
-                self.message_user(request, str(error), messages.ERROR)
-                return redirect(self._change_url(obj))
-            else:
-                self.message_user(
-                    request,
-                    _("Approved. Certification %(c)s is issued and the clerk is notified.")
-                    % {"c": certification.number},
-                )
-                return redirect(self._change_url(obj))
-        return self._transition_page(
-            request,
-            obj,
-            title=_("Approve %(n)s: certification findings") % {"n": obj.tracking_number},
-            form=form,
-            template_context={"submit_label": _("Issue the certification"), "findings": True},
-        )
-
-    def deny_view(self, request, object_id):
-        obj = self._get_for_review(request, object_id)
-        if request.method != "POST" and (refused := self._refused(request, obj, "deny")):
-            return refused
-        form = DenialForm(request.POST or None, initial={"version": obj.version})
-        if request.method == "POST" and form.is_valid():
-            done = self._run(
-                request,
-                obj,
-                "deny",
-                reason=form.cleaned_data["reason"],
-                note=form.cleaned_data["note"],
-                seen_version=form.cleaned_data["version"],
-            )
-            if done:
-                self.message_user(request, _("Denied. The clerk is notified."))
-            return redirect(self._change_url(obj))
-        return self._transition_page(
-            request,
-            obj,
-            title=_("Deny %(n)s") % {"n": obj.tracking_number},
-            form=form,
-            template_context={"submit_label": _("Deny the request")},
-        )
 
     def document_view(self, request, object_id):
         obj = self._get_for_review(request, object_id)

@@ -1,7 +1,9 @@
 """The certification as a PDF (fpdf2): letterhead, both numbers, the subject, the obligation,
-the findings, the statement, the certifying officer, the date and the verification code."""
+the findings, the statement, the certifying officer, the date and the verification code.
+Its words come from `certificate_text()`, which the reviewer's preview renders as well."""
 
 import unicodedata
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import reverse
@@ -59,33 +61,14 @@ class _CertificationPDF(FPDF):
         self.set_fill_color(*NAVY)
         self.rect(0, 0, self.w, 6, style="F")
         self.set_y(12)
+        first, *others = letterhead()
         self.set_font("Helvetica", "B", 15)
         self.set_text_color(*NAVY)
-        self.cell(
-            0,
-            7,
-            _latin1(_("U.S. Immigration and Customs Enforcement")),
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
+        self.cell(0, 7, _latin1(first), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font("Helvetica", "", 10)
         self.set_text_color(*GREY)
-        self.cell(
-            0,
-            5,
-            _latin1(
-                _("Enforcement and Removal Operations - Criminal Justice Stakeholder Certification")
-            ),
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
-        self.cell(
-            0,
-            5,
-            _latin1(_("Issued through %(site)s") % {"site": settings.SITE_NAME}),
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
+        for line in others:
+            self.cell(0, 5, _latin1(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_draw_color(*NAVY)
         self.set_line_width(0.6)
         self.line(self.l_margin, self.get_y() + 2, self.w - self.r_margin, self.get_y() + 2)
@@ -123,9 +106,125 @@ class _CertificationPDF(FPDF):
         )
 
 
+@dataclass(frozen=True)
+class Section:
+    """One part of the certificate: a heading, then label–value rows or a paragraph."""
+
+    heading: str
+    rows: tuple[tuple[str, str], ...] = ()
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class CertificateText:
+    """Every word of the certificate below its letterhead, in order: the one source of the
+    PDF and of the reviewer's preview before issue (decision_admin.py), so they cannot drift."""
+
+    title: str
+    sections: tuple[Section, ...]
+    closing: str
+
+
+def letterhead() -> tuple[str, ...]:
+    return (
+        _("U.S. Immigration and Customs Enforcement"),
+        _("Enforcement and Removal Operations - Criminal Justice Stakeholder Certification"),
+        _("Issued through %(site)s") % {"site": settings.SITE_NAME},
+    )
+
+
+def certificate_text(certification: Certification, *, number: str, code: str) -> CertificateText:
+    """The certificate's words. `number` and `code` are the certification's own once issued;
+    a preview passes what stands in for them until then."""
+    req = certification.request
+    names = " ".join(filter(None, [req.subject_given_names, req.subject_middle_name]))
+    findings = [
+        (
+            _("In ICE custody on the obligation date"),
+            _("Yes") if certification.in_custody_on_date else _("No"),
+        )
+    ]
+    if certification.custody_from:
+        findings.append(
+            (
+                _("ICE custody"),
+                _("from %(start)s to %(end)s")
+                % {
+                    "start": _day(certification.custody_from),
+                    "end": _day(certification.custody_to)
+                    if certification.custody_to
+                    else _("present"),
+                },
+            )
+        )
+        findings.append((_("Facility"), certification.facility))
+    if certification.released_on:
+        findings.append((_("Released from ICE custody"), _day(certification.released_on)))
+    if certification.removed_on:
+        findings.append(
+            (
+                _("Removed from the United States"),
+                _("%(day)s, to %(country)s")
+                % {"day": _day(certification.removed_on), "country": certification.removal_country},
+            )
+        )
+    findings.append((_("Current status"), certification.get_current_status_display()))
+    subject = [
+        (_("Name"), f"{req.subject_family_name.upper()}, {names}"),
+        (_("Date of birth"), _day(req.subject_date_of_birth)),
+        (_("Country of birth"), req.subject_country_of_birth),
+    ]
+    if req.a_number:
+        subject.append((_("A-number"), req.a_number_display))
+    return CertificateText(
+        title=_("Certification of ICE custody facts"),
+        sections=(
+            Section(
+                "",
+                (
+                    (_("Certification number"), number),
+                    (_("Request tracking number"), req.tracking_number),
+                    (_("Verification code"), code),
+                    (_("Date of issue"), _day(certification.issued_on)),
+                ),
+            ),
+            Section(
+                _("Requested by"),
+                (
+                    (_("Requester"), f"{req.requester_name}, {req.requester_title}"),
+                    (_("Agency"), f"{req.agency_name} ({req.agency_type_display})"),
+                ),
+            ),
+            Section(_("Subject"), tuple(subject)),
+            Section(
+                _("Obligation"),
+                (
+                    (_("Type"), req.obligation_display),
+                    (_("Date"), _day(req.obligation_date)),
+                    (_("Court or agency"), req.obligation_court),
+                    (_("Case or docket number"), req.case_number),
+                ),
+            ),
+            Section(_("Findings"), tuple(findings)),
+            Section(_("Statement"), text=certification.statement),
+            Section(
+                _("Certifying officer"),
+                (
+                    (_("Name"), certification.officer_name),
+                    (_("Office"), _("ICE Enforcement and Removal Operations")),
+                    (_("Date"), _day(certification.issued_on)),
+                ),
+            ),
+        ),
+        closing=_(
+            "Issued electronically by the officer named above, without a handwritten "
+            "signature; the verification code confirms it."
+        ),
+    )
+
+
 def render_certification_pdf(certification: Certification) -> bytes:
     """The certification's PDF as bytes. A revoked certification says so on every page."""
-    req = certification.request
     pdf = _CertificationPDF(certification)
     pdf.alias_nb_pages()
     pdf.add_page()
@@ -169,79 +268,21 @@ def render_certification_pdf(certification: Certification) -> bytes:
         pdf.set_text_color(0, 0, 0)
         pdf.ln(2)
 
+    text = certificate_text(
+        certification, number=certification.number, code=certification.verification_code
+    )
     pdf.set_font("Helvetica", "B", 13)
-    pdf.cell(
-        0, 7, _latin1(_("Certification of ICE custody facts")), new_x=XPos.LMARGIN, new_y=YPos.NEXT
-    )
-    row(_("Certification number"), certification.number)
-    row(_("Request tracking number"), req.tracking_number)
-    row(_("Verification code"), certification.verification_code)
-    row(_("Date of issue"), _day(certification.issued_on))
-
-    heading(_("Requested by"))
-    row(_("Requester"), f"{req.requester_name}, {req.requester_title}")
-    row(_("Agency"), f"{req.agency_name} ({req.agency_type_display})")
-
-    heading(_("Subject"))
-    names = " ".join(filter(None, [req.subject_given_names, req.subject_middle_name]))
-    row(_("Name"), f"{req.subject_family_name.upper()}, {names}")
-    row(_("Date of birth"), _day(req.subject_date_of_birth))
-    row(_("Country of birth"), req.subject_country_of_birth)
-    if req.a_number:
-        row(_("A-number"), req.a_number_display)
-
-    heading(_("Obligation"))
-    row(_("Type"), req.obligation_display)
-    row(_("Date"), _day(req.obligation_date))
-    row(_("Court or agency"), req.obligation_court)
-    row(_("Case or docket number"), req.case_number)
-
-    heading(_("Findings"))
-    row(
-        _("In ICE custody on the obligation date"),
-        _("Yes") if certification.in_custody_on_date else _("No"),
-    )
-    if certification.custody_from:
-        row(
-            _("ICE custody"),
-            _("from %(start)s to %(end)s")
-            % {
-                "start": _day(certification.custody_from),
-                "end": _day(certification.custody_to) if certification.custody_to else _("present"),
-            },
-        )
-        row(_("Facility"), certification.facility)
-    if certification.released_on:
-        row(_("Released from ICE custody"), _day(certification.released_on))
-    if certification.removed_on:
-        row(
-            _("Removed from the United States"),
-            _("%(day)s, to %(country)s")
-            % {"day": _day(certification.removed_on), "country": certification.removal_country},
-        )
-    row(_("Current status"), certification.get_current_status_display())
-
-    heading(_("Statement"))
-    pdf.set_font("Helvetica", "", 10)
-    pdf.multi_cell(0, 5.5, _latin1(certification.statement), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-    heading(_("Certifying officer"))
-    row(_("Name"), certification.officer_name)
-    row(_("Office"), _("ICE Enforcement and Removal Operations"))
-    row(_("Date"), _day(certification.issued_on))
+    pdf.cell(0, 7, _latin1(text.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    for section in text.sections:
+        if section.heading:
+            heading(section.heading)
+        for label, value in section.rows:
+            row(label, value)
+        if section.text:
+            pdf.set_font("Helvetica", "", 10)
+            pdf.multi_cell(0, 5.5, _latin1(section.text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
     pdf.set_font("Helvetica", "I", 9)
     pdf.set_text_color(*GREY)
-    pdf.multi_cell(
-        0,
-        5,
-        _latin1(
-            _(
-                "Issued electronically by the officer named above, without a handwritten "
-                "signature; the verification code confirms it."
-            )
-        ),
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
+    pdf.multi_cell(0, 5, _latin1(text.closing), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return bytes(pdf.output())

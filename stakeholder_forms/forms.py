@@ -368,7 +368,14 @@ class SingleAssignmentForm(VersionedForm, AssignmentForm):
     pass
 
 
-class InformationRequestForm(VersionedForm):
+class LetterForm(VersionedForm):
+    """A letter to the clerk: written, previewed, then confirmed. `previewed` carries the
+    digest of the letter the reviewer saw (message_templates.Letter.digest)."""
+
+    previewed = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+
+class InformationRequestForm(LetterForm):
     message = forms.CharField(
         label=gettext_lazy("What the clerk should provide"),
         widget=forms.Textarea(attrs={"rows": 6, "cols": 80}),
@@ -377,7 +384,7 @@ class InformationRequestForm(VersionedForm):
     )
 
 
-class DenialForm(VersionedForm):
+class DenialForm(LetterForm):
     reason = forms.ChoiceField(
         label=gettext_lazy("Reason"),
         choices=[("", "---------"), *DenialReason.choices],
@@ -391,7 +398,10 @@ class DenialForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 5, "cols": 80}),
         max_length=5000,
         required=False,
-        help_text=gettext_lazy("Required when the reason is “Other”. E-mailed to the clerk."),
+        help_text=gettext_lazy(
+            "Required when the reason is “Other”. Put into the reason's letter, which you see "
+            "before it is sent."
+        ),
     )
 
     def clean(self):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .certification import Certification
+from .message_templates import MessageTemplate
 from .uploads import draft_document_path, request_document_path
 from .vocabulary import INFORMATION_ITEMS, AgencyType, DenialReason, ObligationType, Sex
 from .workflow import OPEN_STATUSES, RequestEvent, RequestStatus, RequestWorkflow
@@ -25,6 +26,7 @@ from .working_days import working_days_before, working_days_between
 
 __all__ = [
     "Certification",
+    "MessageTemplate",
     "RecordView",
     "RequestDraft",
     "RequestEvent",

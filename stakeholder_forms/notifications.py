@@ -1,7 +1,8 @@
 """The e-mails about a request: the clerk's, and the ERO reviewers' (a request assigned to them,
 a clerk's answer to their question, the daily digest: review_digest.py). Each is stored in the
 transaction of the change it reports and sent after commit by the mail queue (leacorner.mail),
-which retries on failure.
+which retries on failure. The reviewers' letters are composed from their templates by
+message_templates.py and queued here word for word as the reviewer previewed them.
 
 Staff e-mails name requests by tracking number and link to the queue; they carry no personal
 data of the request (no names, no dates of birth), which stays behind the admin's sign-in and
@@ -9,7 +10,7 @@ its access log."""
 
 from django.urls import reverse
 
-from leacorner.mail import queue_email
+from leacorner.mail import queue_email, queue_rendered_email
 
 
 def _send(stakeholder_request, *, kind: str, certification=None, **context) -> None:
@@ -33,8 +34,16 @@ def received(stakeholder_request) -> None:
     _send(stakeholder_request, kind="received")
 
 
-def needs_information(stakeholder_request, *, message: str) -> None:
-    _send(stakeholder_request, kind="needs_info", message=message)
+def send_letter(stakeholder_request, letter, *, kind: str) -> None:
+    """A reviewer's letter (message_templates.Letter), queued word for word as previewed."""
+    queue_rendered_email(
+        to=stakeholder_request.requester_email,
+        subject=letter.subject,
+        body_text=letter.body_text,
+        body_html=letter.body_html,
+        kind=f"stakeholder_{kind}",
+        about=stakeholder_request,
+    )
 
 
 def approved(stakeholder_request, certification) -> None:
@@ -47,10 +56,6 @@ def approved(stakeholder_request, certification) -> None:
         certification=certification,
         verify_path=reverse("verify_certification"),
     )
-
-
-def denied(stakeholder_request) -> None:
-    _send(stakeholder_request, kind="denied")
 
 
 def revoked(certification) -> None:

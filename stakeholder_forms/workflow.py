@@ -23,11 +23,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from leacorner import numbering
-from leacorner.transitions import StateMachine, TransitionError
+from leacorner.transitions import StaleRecord, StateMachine, TransitionError
 
 from .certification import Certification
 from .uploads import event_document_path
 from .vocabulary import DenialReason
+
+
+class LetterChanged(StaleRecord):
+    """The letter composed now is not the one the reviewer previewed."""
+
 
 REVIEW_PERMISSION = "stakeholder_forms.review_stakeholderrequest"
 SUPERVISE_PERMISSION = "stakeholder_forms.supervise_stakeholderrequest"
@@ -158,6 +163,7 @@ class RequestWorkflow(StateMachine):
         document=None,
         document_name: str = "",
         visible_to_clerk: bool = True,
+        letter=None,
         **changes,
     ) -> "RequestEvent":
         now = timezone.now()
@@ -173,11 +179,23 @@ class RequestWorkflow(StateMachine):
             visible_to_clerk=visible_to_clerk,
             document_name=document_name,
         )
+        if letter is not None:
+            event.letter_subject, event.letter_text = letter.subject, letter.body_text
         if document is not None:
             event.document = document
         event.save()
         self.follow(locked, "updated_at", *changes)
         return event
+
+    @staticmethod
+    def _check_previewed(letter, previewed: str | None) -> None:
+        if previewed is not None and letter.digest != previewed:
+            raise LetterChanged(
+                gettext(
+                    "The letter's template was changed after your preview. Read the new text "
+                    "below and confirm again."
+                )
+            )
 
     def claim(self, *, by, seen_version: int | None = None) -> None:
         """An ERO reviewer takes an unassigned open request; a new one goes into review."""
@@ -257,23 +275,36 @@ class RequestWorkflow(StateMachine):
                 assigned_to=None,
             )
 
-    def ask_for_information(self, *, by, message: str, seen_version: int | None = None) -> None:
-        """The assigned reviewer asks the clerk a question; the request waits on the clerk."""
+    def ask_for_information(
+        self,
+        *,
+        by,
+        message: str,
+        seen_version: int | None = None,
+        previewed: str | None = None,
+    ) -> None:
+        """The assigned reviewer asks the clerk a question; the request waits on the clerk.
+
+        The letter is composed from its template (message_templates.py) under the row lock;
+        `previewed` is the digest of the letter the reviewer saw, refused when it differs."""
         if not message.strip():
             raise TransitionError(gettext("Write what the clerk should provide."))
-        from . import notifications
+        from . import message_templates, notifications
 
         with transaction.atomic():
             locked = self._locked("ask_for_information", by, seen_version)
+            letter = message_templates.compose_information_request(locked, by=by, note=message)
+            self._check_previewed(letter, previewed)
             self._record(
                 locked,
                 action=RequestEvent.Action.INFO_REQUESTED,
                 by=by,
                 before=locked.status,
                 note=message.strip(),
+                letter=letter,
                 status=self.Status.NEEDS_INFO,
             )
-            notifications.needs_information(locked, message=message.strip())
+            notifications.send_letter(locked, letter, kind="needs_info")
 
     def answer_information_request(
         self, *, by, message: str, document=None, document_name: str = ""
@@ -337,26 +368,39 @@ class RequestWorkflow(StateMachine):
             notifications.approved(locked, certification)
         return certification
 
-    def deny(self, *, by, reason: str, note: str = "", seen_version: int | None = None) -> None:
-        """The assigned reviewer refuses the request with a reason from the fixed list."""
+    def deny(
+        self,
+        *,
+        by,
+        reason: str,
+        note: str = "",
+        seen_version: int | None = None,
+        previewed: str | None = None,
+    ) -> None:
+        """The assigned reviewer refuses the request with a reason from the fixed list; the
+        letter is that reason's template, checked against `previewed` as in
+        `ask_for_information`."""
         if problem := self.denial_problem(reason, note):
             raise TransitionError(problem[1])
-        from . import notifications
+        from . import message_templates, notifications
 
         with transaction.atomic():
             locked = self._locked("deny", by, seen_version)
+            letter = message_templates.compose_denial(locked, by=by, reason=reason, note=note)
+            self._check_previewed(letter, previewed)
             self._record(
                 locked,
                 action=RequestEvent.Action.DENIED,
                 by=by,
                 before=locked.status,
                 note=note.strip(),
+                letter=letter,
                 status=self.Status.DENIED,
                 denial_reason=reason,
                 decision_note=note.strip(),
                 decided_at=timezone.now(),
             )
-            notifications.denied(locked)
+            notifications.send_letter(locked, letter, kind="denied")
 
     def withdraw(self, *, by, note: str = "", seen_version: int | None = None) -> None:
         """The clerk who filed the request withdraws it before a decision."""
@@ -403,6 +447,12 @@ class RequestEvent(models.Model):
     document = models.FileField(upload_to=event_document_path, blank=True, max_length=200)
     document_name = models.CharField(max_length=200, blank=True)
     visible_to_clerk = models.BooleanField(default=True)
+    letter_subject = models.CharField(_("subject of the letter sent"), max_length=255, blank=True)
+    letter_text = models.TextField(
+        _("letter sent"),
+        blank=True,
+        help_text=_("The e-mail to the clerk, word for word, as it was sent with this step."),
+    )
 
     class Meta:
         verbose_name = _("history entry")
@@ -412,6 +462,30 @@ class RequestEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"
+
+    @property
+    def staff_summary(self) -> str:
+        """What happened, for the reviewers' history: "Filed", "Claimed by Ana Ortiz",
+        "Denied: No ICE record matches the subject described"."""
+        actor = self.actor.get_full_name() if self.actor_id else gettext("the system")
+        Action = self.Action
+        if self.action == Action.SUBMITTED:
+            return gettext("Filed")
+        if self.action == Action.CLAIMED:
+            return gettext("Claimed by %(name)s") % {"name": actor}
+        if self.action == Action.RELEASED:
+            return gettext("Released to the queue by %(name)s") % {"name": actor}
+        if self.action == Action.INFO_REQUESTED:
+            return gettext("Asked for information")
+        if self.action == Action.INFO_PROVIDED:
+            return gettext("Answered by the clerk")
+        if self.action == Action.DENIED:
+            return gettext("Denied: %(reason)s") % {
+                "reason": self.request.get_denial_reason_display()
+            }
+        if self.action == Action.WITHDRAWN:
+            return gettext("Withdrawn by the clerk")
+        return str(self.get_action_display())
 
     @property
     def actor_label(self) -> str:

@@ -24,6 +24,7 @@ from stakeholder_forms.certification import Certification
 from stakeholder_forms.models import RequestDraft, StakeholderRequest
 from testkit.mfa import signed_in_client
 from testkit.payloads import stakeholder_request_post
+from testkit.previews import decide
 from testkit.smtp import SMTPListener
 
 from .conftest import DATABASE_TASKS
@@ -60,12 +61,16 @@ def test_mail_server_down_while_requests_are_decided_and_reports_routed(
         for item in (to_approve, to_deny, to_ask):
             assert reviewer_client.post(_admin("claim", item)).status_code == 302
             item.refresh_from_db()
-        approved = reviewer_client.post(_admin("approve", to_approve), approval_post(to_approve))
-        denied = reviewer_client.post(
-            _admin("deny", to_deny), {"version": to_deny.version, "reason": "no_record"}
+        approved = decide(reviewer_client, _admin("approve", to_approve), approval_post(to_approve))
+        denied = decide(
+            reviewer_client,
+            _admin("deny", to_deny),
+            {"version": to_deny.version, "reason": "no_record"},
         )
-        asked = reviewer_client.post(
-            _admin("ask", to_ask), {"version": to_ask.version, "message": "Send the docket."}
+        asked = decide(
+            reviewer_client,
+            _admin("ask", to_ask),
+            {"version": to_ask.version, "message": "Send the docket."},
         )
         reported = signed_in_client(UserFactory(), mfa=False).post(
             reverse("cyber_reports:report_create"), report_data()

@@ -58,3 +58,51 @@ def test_the_reviewers_queue_and_request_page_fit_1280_pixels(page):
         page.goto(path)
         assert_accessible(page)
         assert_fits(page)
+
+
+def _letter_pages(page, item) -> None:
+    """The question's and the certificate's previews of `item`, checked on the way."""
+    page.goto(f"/admin/stakeholder_forms/stakeholderrequest/{item.pk}/ask/")
+    page.locator("#id_message").fill("Please upload the capias issued for case GC26-1234.")
+    page.get_by_role("button", name="Preview the e-mail").click()
+    page.wait_for_selector("#letter-body")
+    assert_accessible(page)
+
+
+def test_the_letter_templates_and_the_previews_are_accessible_and_fit(page):
+    from stakeholder_forms.message_templates import MessageTemplate
+
+    supervisor = UserFactory(role=Role.ERO_SUPERVISOR)
+    secret = enrol_totp(supervisor)
+    sign_in(page, supervisor.email, PASSWORD, totp_secret=secret)
+    template = MessageTemplate.objects.get(denial_reason="no_record")
+    page.goto("/admin/stakeholder_forms/messagetemplate/")
+    assert_accessible(page)
+    assert_fits(page)
+    screenshot(page, "admin-letter-templates")
+    page.goto(f"/admin/stakeholder_forms/messagetemplate/{template.pk}/change/")
+    page.locator("#id_body").fill("Dear {clerk_nmae},\n{reason}\n{note}")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_selector("text=Unknown placeholder {clerk_nmae}.")
+    assert_accessible(page)
+    assert_fits(page)
+    screenshot(page, "admin-letter-template-error")
+
+    item = StakeholderRequestFactory(subject_family_name="Nguyễn", subject_given_names="Thị Lan")
+    item.claim(by=supervisor)
+    for width in (1280, 375):
+        view = page
+        view.set_viewport_size({"width": width, "height": 900})
+        _letter_pages(view, item)
+        assert_fits(view, width)
+        if width == 375:
+            screenshot(view, "stakeholder-admin-letter-preview-375")
+        view.goto(f"/admin/stakeholder_forms/stakeholderrequest/{item.pk}/approve/")
+        view.locator("#id_in_custody_on_date_1").check()  # not in custody that day
+        view.locator("#id_current_status_3").check()  # not in ICE custody
+        view.get_by_role("button", name="Preview the certificate").click()
+        view.wait_for_selector("#certificate-statement")
+        assert_accessible(view)
+        assert_fits(view, width)
+        if width == 375:
+            screenshot(view, "stakeholder-admin-certificate-preview-375")

@@ -15,6 +15,7 @@ from stakeholder_forms.models import StakeholderRequest
 from stakeholder_forms.workflow import RequestEvent
 from testkit.mfa import signed_in_client
 from testkit.payloads import stakeholder_request_post
+from testkit.previews import confirm, is_preview
 
 from ..factories import (
     StakeholderRequestFactory,
@@ -189,6 +190,12 @@ def _check_transition(client, item, url, post, *, done_status):
     before = _request_counts()
     status_before = item.status
     response = client.post(url, post)
+    if is_preview(response):
+        # A valid post is previewed first: nothing changes until the reviewer confirms.
+        assert _request_counts() == before
+        item.refresh_from_db()
+        assert item.status == status_before
+        response = confirm(client, url, response)
     after = _request_counts()
     item.refresh_from_db()
     if response.status_code == 302:

@@ -63,6 +63,11 @@ ACCESS: dict[str, dict] = {
     "admin:stakeholder_forms_certification_add": {"expect": NOBODY},
     "admin:stakeholder_forms_certification_delete": {"expect": NOBODY},
     "admin:stakeholder_forms_certification_*": {"expect": REVIEW},
+    # The letter templates: reviewers read them, supervisors edit them (a supervisor's edit is
+    # tests/stakeholder_forms/test_letters.py); the set is fixed, nobody adds or deletes one.
+    "admin:stakeholder_forms_messagetemplate_add": {"expect": NOBODY},
+    "admin:stakeholder_forms_messagetemplate_delete": {"expect": NOBODY},
+    "admin:stakeholder_forms_messagetemplate_*": {"expect": REVIEW},
     # The staff-access log: superusers read it; nobody writes it by hand.
     "admin:stakeholder_forms_recordview_add": {"expect": NOBODY},
     "admin:stakeholder_forms_recordview_history": {"expect": admin_only()},
@@ -75,7 +80,7 @@ ACCESS: dict[str, dict] = {
 
 def url_kwargs() -> dict[str, dict]:
     """URL kwargs that need real objects (created here, in the test database), by URL name."""
-    from stakeholder_forms.models import RecordView, RequestDraft
+    from stakeholder_forms.models import MessageTemplate, RecordView, RequestDraft
 
     from ..factories import StakeholderRequestFactory, UserFactory, approved_request
 
@@ -119,6 +124,9 @@ def url_kwargs() -> dict[str, dict]:
     }
     for name in ("change", "history", "revoke", "pdf", "delete"):
         kwargs[f"admin:stakeholder_forms_certification_{name}"] = {"object_id": certification.pk}
+    template = {"object_id": MessageTemplate.objects.first().pk}
+    for name in ("change", "history", "delete"):
+        kwargs[f"admin:stakeholder_forms_messagetemplate_{name}"] = template
     kwargs["admin:stakeholder_forms_recordview_change"] = {"object_id": view.pk}
     kwargs["admin:stakeholder_forms_recordview_history"] = {"object_id": view.pk}
     return kwargs

@@ -14,6 +14,7 @@ from leacorner.models import OutgoingEmail
 from stakeholder_forms.certification import Certification
 from stakeholder_forms.models import RecordView, StakeholderRequest
 from testkit.mfa import signed_in_client
+from testkit.previews import decide
 
 from ..factories import StakeholderRequestFactory, UserFactory, approved_request, custody_findings
 from .conftest import MINIMAL_PDF
@@ -99,8 +100,10 @@ def test_claim_ask_approve_through_the_admin(
     )
     assert "Write what the clerk should provide." in missing.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        reviewer_client.post(
-            action_url(item, "ask"), {"version": item.version, "message": "Send the capias."}
+        decide(
+            reviewer_client,
+            action_url(item, "ask"),
+            {"version": item.version, "message": "Send the capias."},
         )
     item.refresh_from_db()
     assert item.status == "needs_info"
@@ -131,7 +134,7 @@ def test_claim_ask_approve_through_the_admin(
         "current_status": "in_custody",
     }
     with django_capture_on_commit_callbacks(execute=True):
-        done = reviewer_client.post(action_url(item, "approve"), good, follow=True)
+        done = decide(reviewer_client, action_url(item, "approve"), good, follow=True)
     assert "is issued and the clerk is notified" in done.content.decode()
     certification = Certification.objects.get(request=item)
     assert certification.current_status == "in_custody" and certification.custody_to is None
@@ -154,7 +157,8 @@ def test_deny_with_reason_and_note(reviewer, reviewer_client):
         action_url(item, "deny"), {"version": item.version, "reason": "other"}
     )
     assert "Explain the reason in the note." in refused.content.decode()
-    reviewer_client.post(
+    decide(
+        reviewer_client,
         action_url(item, "deny"),
         {"version": item.version, "reason": "no_record", "note": "No match in EID."},
     )
