@@ -1,10 +1,12 @@
 """The clerk's pages (file, follow, answer, withdraw, download) and the public verification
 page. A clerk only ever reaches their own requests: anything else answers 404."""
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -86,7 +88,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
 
 
 def _draft_data(post) -> dict:
-    skip = {"csrfmiddlewaretoken", "action", "remove_document", "duplicates_seen"}
+    skip = {"csrfmiddlewaretoken", "action", "remove_document", "duplicates_seen", "draft_key"}
     data: dict = {}
     for key in post:
         if key in skip:
@@ -103,10 +105,20 @@ def _storage_error_message() -> str:
     return upload_not_stored_message(_("Your document could not be stored just now."))
 
 
+def _draft_of_page(request: HttpRequest) -> RequestDraft:
+    """The draft a new-request page made already (its `draft_key` came back), or a new one."""
+    try:
+        key = uuid.UUID(request.POST.get("draft_key", ""))
+    except ValueError:
+        return RequestDraft(clerk=request.user)
+    draft = RequestDraft.objects.filter(clerk=request.user, form_key=key).first()
+    return draft or RequestDraft(clerk=request.user, form_key=key)
+
+
 def _save_draft(request: HttpRequest, draft: RequestDraft | None) -> tuple[RequestDraft, bool]:
     """Keep what was typed (and a valid PDF) before anything else happens to the post.
     Returns the draft and whether the uploaded file, if any, could be stored."""
-    draft = draft or RequestDraft(clerk=request.user)
+    draft = draft or _draft_of_page(request)
     draft.data = _draft_data(request.POST)
     draft.updated_at = timezone.now()
     kept_document, kept_name = (draft.document.name or ""), draft.document_name
@@ -125,6 +137,11 @@ def _save_draft(request: HttpRequest, draft: RequestDraft | None) -> tuple[Reque
     try:
         with transaction.atomic():  # a savepoint: a refused file must not spoil the request
             draft.save()
+    except IntegrityError:
+        # The same page posted twice at once (a double click): the other post made the draft.
+        draft.pk = RequestDraft.objects.get(clerk=request.user, form_key=draft.form_key).pk
+        draft._state.adding = False
+        draft.save()
     except OSError:
         # The upload storage refused the file: the typed answers are kept without it.
         draft.document, draft.document_name = kept_document, kept_name
@@ -172,7 +189,16 @@ def request_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             form.is_valid()
             form.add_error(None, _storage_error_message())
             status = 503
-        elif form.is_valid():
+        elif not form.is_valid():
+            messages.info(
+                request,
+                _(
+                    "Nothing was submitted yet. Your answers are saved in your draft: correct "
+                    "what is marked below and submit again, or come back to it from “My "
+                    "requests”."
+                ),
+            )
+        else:
             data = form.cleaned_data
             duplicates = list(
                 StakeholderRequest.objects.possible_duplicates(
@@ -200,6 +226,8 @@ def request_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         if draft
         else reverse("stakeholder_forms:request_create")
     )
+    # A new page gets a key of its own; a page shown again after a post keeps the one it had.
+    draft_key = (draft.form_key if draft else None) or uuid.uuid4()
     return render(
         request,
         "stakeholder_forms/request_form.html",
@@ -207,6 +235,7 @@ def request_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "form": form,
             "draft": draft,
             "form_action": action,
+            "draft_key": draft_key,
             "duplicates": duplicates,
             "crumbs": MY_REQUESTS.then(_("New request")),
         },
