@@ -312,6 +312,8 @@ TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates read one way everywhere ("December 2, 2026"): leacorner/formats/en/formats.py.
+FORMAT_MODULE_PATH = ["leacorner.formats"]
 
 # --- Static and uploaded files ----------------------------------------------------------------
 STATIC_URL = "static/"
@@ -465,6 +467,8 @@ CYBER_REPORTS_ACKNOWLEDGE_WITHIN_HOURS = env_count(
 # A request open longer than this many working days is highlighted in the reviewers' queue.
 STAKEHOLDER_AGE_WARNING_WORKING_DAYS = env_count("STAKEHOLDER_AGE_WARNING_DAYS", 10)
 STAKEHOLDER_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+#: The largest file /verify/ compares with an issued certification PDF (those are ~3 KB).
+CERTIFICATION_COMPARE_MAX_BYTES = 2 * 1024 * 1024
 # Drafts nobody has touched for this long are deleted by `manage.py prune_stakeholder_drafts`.
 STAKEHOLDER_DRAFT_RETENTION_DAYS = env_count("STAKEHOLDER_DRAFT_RETENTION_DAYS", 90)
 # The public verification page: at most this many checks per address in the window.

@@ -19,7 +19,7 @@ from leacorner.pagination import EstimatedCountPaginator
 from leacorner.transitions import TransitionError
 
 from .certification import Certification
-from .certification_pdf import render_certification_pdf
+from .certification_documents import served_pdf
 from .forms import RevocationForm
 from .models import RecordView
 from .review_admin import ReviewAdminMixin
@@ -141,7 +141,7 @@ class CertificationAdmin(ReviewAdminMixin, admin.ModelAdmin):
             viewer=request.user, request=obj.request, what=RecordView.What.CERTIFICATION_PDF
         )
         return bytes_response(
-            render_certification_pdf(obj),
+            served_pdf(obj),
             filename=f"{obj.number}.pdf",
             content_type="application/pdf",
         )

@@ -42,7 +42,7 @@ def _latin1(text: str) -> str:
 
 
 def _day(value) -> str:
-    return date_format(value, "DATE_FORMAT") if value else "-"
+    return date_format(value) if value else "-"
 
 
 class _CertificationPDF(FPDF):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leacorner.forms import FieldsOnlyFormMixin
-from leacorner.pdf_safety import UnsafePDF, check_pdf
+from leacorner.pdf_safety import PDF_HEADER, UnsafePDF, check_pdf
 from leacorner.phone_numbers import clean_phone
 
 from . import identifiers
@@ -332,6 +332,55 @@ class VerifyForm(FieldsOnlyFormMixin, forms.Form):
 
     def clean_number(self) -> str:
         return "".join(self.cleaned_data["number"].split()).upper()
+
+
+class ComparePDFForm(VerifyForm):
+    """The number and code checked already (carried as hidden fields, checked again with the
+    rate limit), and a PDF to compare byte for byte with the one issued. The file is only
+    hashed, never opened or stored: so it need not pass the filing's safety rule, only look
+    like a PDF and be no larger than a certification ever is (a few kilobytes; the limit
+    leaves room for a copy re-saved by another program, which then differs)."""
+
+    pdf = forms.FileField(
+        label=gettext_lazy("The certification PDF"),
+        help_text=gettext_lazy(
+            "The PDF file you were given, as it was sent to you, at most 2 MB. A printed "
+            "copy or a scan cannot be compared this way: compare its facts with those above."
+        ),
+        error_messages={
+            "required": gettext_lazy("Choose the PDF file to compare."),
+            "empty": gettext_lazy("The file is empty."),
+            "invalid": gettext_lazy("No file arrived. Choose the PDF file again."),
+        },
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["number"].widget = forms.HiddenInput()
+        self.fields["code"].widget = forms.HiddenInput()
+
+    def clean_pdf(self):
+        upload = self.cleaned_data["pdf"]
+        limit = settings.CERTIFICATION_COMPARE_MAX_BYTES
+        if upload.size > limit:
+            raise ValidationError(
+                _(
+                    "The file is %(size)s; a certification PDF from the portal is far smaller, "
+                    "and the largest compared is %(limit)s. Choose the PDF you were sent."
+                )
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+                code="too_large",
+            )
+        upload.seek(0)
+        head = upload.read(len(PDF_HEADER))
+        upload.seek(0)
+        if head != PDF_HEADER:
+            raise ValidationError(
+                _("This file is not a PDF. Choose the certification's PDF file."),
+                code="not_pdf",
+            )
+        return upload
 
 
 # --- Reviewers (admin) ---------------------------------------------------------------------------

@@ -18,12 +18,20 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .certification import Certification
+from .certification_documents import CertificationDocument
 from .uploads import draft_document_path, request_document_path
 from .vocabulary import INFORMATION_ITEMS, AgencyType, DenialReason, ObligationType, Sex
 from .workflow import OPEN_STATUSES, RequestEvent, RequestStatus, RequestWorkflow
 from .working_days import working_days_before, working_days_between
 
-__all__ = ["Certification", "RecordView", "RequestDraft", "RequestEvent", "StakeholderRequest"]
+__all__ = [
+    "Certification",
+    "CertificationDocument",
+    "RecordView",
+    "RequestDraft",
+    "RequestEvent",
+    "StakeholderRequest",
+]
 
 
 @lru_cache(maxsize=32)

@@ -28,9 +28,16 @@ from leacorner.upload_errors import upload_not_stored_message
 
 from . import verification_codes
 from .certification import Certification
-from .certification_pdf import render_certification_pdf
+from .certification_documents import compare, served_pdf
 from .filing import submit_request
-from .forms import AnswerForm, StakeholderRequestForm, VerifyForm, WithdrawForm, validate_pdf
+from .forms import (
+    AnswerForm,
+    ComparePDFForm,
+    StakeholderRequestForm,
+    VerifyForm,
+    WithdrawForm,
+    validate_pdf,
+)
 from .models import RequestDraft, StakeholderRequest
 from .uploads import document_file_name
 
@@ -392,7 +399,7 @@ def certification_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if certification is None:
         raise Http404
     return bytes_response(
-        render_certification_pdf(certification),
+        served_pdf(certification),
         filename=f"{certification.number}.pdf",
         content_type="application/pdf",
     )
@@ -403,21 +410,49 @@ def certification_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def verify_certification(request: HttpRequest) -> HttpResponse:
     """Anyone may check a certification by number and code: valid, revoked or unknown. A wrong
-    code answers "unknown", so the page never confirms that a number exists."""
-    form = VerifyForm(request.POST or None)
-    outcome = None
+    code answers "unknown", so the page never confirms that a number exists.
+
+    For the right number and code (which whoever holds the paper has) the page shows the facts
+    a court compares with it: the person's name as certified, the obligation, the findings,
+    the officer, the date of issue and whether it stands; not the date of birth, identifiers,
+    the requester or the reason for a revocation. It then offers to compare the PDF file
+    itself, byte for byte, with the one issued (`certification_documents.compare`): an edited
+    copy with the real number and code differs. Every post, comparisons included, is one
+    check under the rate limit."""
+    comparing = request.method == "POST" and request.POST.get("action") == "compare"
+    data = request.POST if request.method == "POST" else None
+    form = ComparePDFForm(data, request.FILES) if comparing else VerifyForm(data)
+    outcome, certification, comparison = None, None, None
     status = 200
     if request.method == "POST":
         if not CERTIFICATE_CHECKS.consume(request).allowed:
             outcome, status = "limited", 429
-        elif form.is_valid():
-            outcome = _verification_outcome(form.cleaned_data["number"], form.cleaned_data["code"])
+        elif form.is_valid() or comparing:
+            certification = (
+                _checked_certification(form.cleaned_data["number"], form.cleaned_data["code"])
+                if _number_and_code_valid(form)
+                else None  # hidden fields changed by hand: nothing to show
+            )
+            if certification is None:
+                outcome = "unknown"
+            else:
+                outcome = "revoked" if certification.is_revoked else "valid"
+                if comparing and form.is_valid():
+                    comparison = compare(certification, form.cleaned_data["pdf"]).value
+    compare_form = form if comparing else None
+    if certification is not None and compare_form is None:
+        compare_form = ComparePDFForm(
+            initial={"number": certification.number, "code": form.cleaned_data["code"]}
+        )
     return render(
         request,
         "stakeholder_forms/verify.html",
         {
-            "form": form,
+            "form": VerifyForm() if comparing else form,
+            "compare_form": compare_form if certification is not None else None,
             "outcome": outcome,
+            "certification": certification,
+            "comparison": comparison,
             "window_minutes": int(CERTIFICATE_CHECKS.window.total_seconds() // 60),
             "crumbs": Breadcrumbs(_("Verify a certification")),
         },
@@ -425,14 +460,17 @@ def verify_certification(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _verification_outcome(number: str, code: str) -> str:
-    certification = (
-        Certification.objects.filter(number=number)
-        .only("verification_digest", "revoked_at")
-        .first()
-    )
+def _number_and_code_valid(form: ComparePDFForm) -> bool:
+    """A comparison whose file is refused still shows the certification, with the file's
+    error: the number and code are checked on their own."""
+    return "number" not in form.errors and "code" not in form.errors
+
+
+def _checked_certification(number: str, code: str) -> Certification | None:
+    """The certification of `number` if `code` is its code, else None."""
+    certification = Certification.objects.filter(number=number).select_related("request").first()
     # Compared with a digest either way, so an unknown number answers as fast as a wrong code.
     digest = certification.verification_digest if certification else None
     if not verification_codes.matches(code, digest):
-        return "unknown"
-    return "revoked" if certification.is_revoked else "valid"
+        return None
+    return certification
