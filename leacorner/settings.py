@@ -469,6 +469,9 @@ STAKEHOLDER_AGE_WARNING_WORKING_DAYS = env_count("STAKEHOLDER_AGE_WARNING_DAYS",
 STAKEHOLDER_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 #: The largest file /verify/ compares with an issued certification PDF (those are ~3 KB).
 CERTIFICATION_COMPARE_MAX_BYTES = 2 * 1024 * 1024
+# Where a paper request goes (the printable form and the fact sheet say so).
+STAKEHOLDER_PAPER_EMAIL = env_str("STAKEHOLDER_PAPER_EMAIL", "ERO.INFO@ice.dhs.gov")
+STAKEHOLDER_INFORMATION_LINE = env_str("STAKEHOLDER_INFORMATION_LINE", "1-888-351-4024")
 # Drafts nobody has touched for this long are deleted by `manage.py prune_stakeholder_drafts`.
 STAKEHOLDER_DRAFT_RETENTION_DAYS = env_count("STAKEHOLDER_DRAFT_RETENTION_DAYS", 90)
 # The public verification page: at most this many checks per address in the window.

@@ -19,7 +19,7 @@ RED = (181, 9, 9)
 LABEL_WIDTH = 76  # mm: the longest label ("In ICE custody on the obligation date") fits
 
 
-def _latin1(text: str) -> str:
+def latin1(text: str) -> str:
     """The PDF's core fonts cover Latin-1 only: keep accents that fit, strip the others'
     marks (Nguyễn → Nguyen) and replace what is left with '?'."""
     text = str(text).replace("—", "-").replace("–", "-").replace("’", "'").replace("“", '"')
@@ -51,8 +51,8 @@ class _CertificationPDF(FPDF):
         self.certification = certification
         self.set_margins(20, 18, 20)
         self.set_auto_page_break(auto=True, margin=22)
-        self.set_title(_latin1(_("Certification %(n)s") % {"n": certification.number}))
-        self.set_author(_latin1(settings.SITE_NAME))
+        self.set_title(latin1(_("Certification %(n)s") % {"n": certification.number}))
+        self.set_author(latin1(settings.SITE_NAME))
         self.set_creation_date(certification.issued_at)
 
     def header(self) -> None:
@@ -64,7 +64,7 @@ class _CertificationPDF(FPDF):
         self.cell(
             0,
             7,
-            _latin1(_("U.S. Immigration and Customs Enforcement")),
+            latin1(_("U.S. Immigration and Customs Enforcement")),
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )
@@ -73,7 +73,7 @@ class _CertificationPDF(FPDF):
         self.cell(
             0,
             5,
-            _latin1(
+            latin1(
                 _("Enforcement and Removal Operations - Criminal Justice Stakeholder Certification")
             ),
             new_x=XPos.LMARGIN,
@@ -82,7 +82,7 @@ class _CertificationPDF(FPDF):
         self.cell(
             0,
             5,
-            _latin1(_("Issued through %(site)s") % {"site": settings.SITE_NAME}),
+            latin1(_("Issued through %(site)s") % {"site": settings.SITE_NAME}),
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )
@@ -100,7 +100,7 @@ class _CertificationPDF(FPDF):
         self.multi_cell(
             0,
             4,
-            _latin1(
+            latin1(
                 _(
                     "Check this certification at %(url)s with its number %(number)s and the "
                     "verification code %(code)s."
@@ -118,7 +118,7 @@ class _CertificationPDF(FPDF):
         self.cell(
             0,
             4,
-            _latin1(_("Page %(page)s of {nb}") % {"page": self.page_no()}),
+            latin1(_("Page %(page)s of {nb}") % {"page": self.page_no()}),
             align="C",
         )
 
@@ -135,15 +135,15 @@ def render_certification_pdf(certification: Certification) -> bytes:
         pdf.ln(2)
         pdf.set_font("Helvetica", "B", 11)
         pdf.set_text_color(*NAVY)
-        pdf.cell(0, 6, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.cell(0, 6, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(0, 0, 0)
 
     def row(label: str, value: str) -> None:
         pdf.set_font("Helvetica", "B", 9.5)
-        pdf.cell(LABEL_WIDTH, 5.5, _latin1(label))
+        pdf.cell(LABEL_WIDTH, 5.5, latin1(label))
         pdf.set_font("Helvetica", "", 9.5)
         pdf.multi_cell(
-            width - LABEL_WIDTH, 5.5, _latin1(value or "-"), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            width - LABEL_WIDTH, 5.5, latin1(value or "-"), new_x=XPos.LMARGIN, new_y=YPos.NEXT
         )
 
     if certification.is_revoked:
@@ -152,7 +152,7 @@ def render_certification_pdf(certification: Certification) -> bytes:
         pdf.multi_cell(
             0,
             6,
-            _latin1(
+            latin1(
                 _(
                     "REVOKED on %(day)s. This certification no longer certifies anything. "
                     "Reason: %(why)s"
@@ -171,7 +171,7 @@ def render_certification_pdf(certification: Certification) -> bytes:
 
     pdf.set_font("Helvetica", "B", 13)
     pdf.cell(
-        0, 7, _latin1(_("Certification of ICE custody facts")), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        0, 7, latin1(_("Certification of ICE custody facts")), new_x=XPos.LMARGIN, new_y=YPos.NEXT
     )
     row(_("Certification number"), certification.number)
     row(_("Request tracking number"), req.tracking_number)
@@ -223,7 +223,7 @@ def render_certification_pdf(certification: Certification) -> bytes:
 
     heading(_("Statement"))
     pdf.set_font("Helvetica", "", 10)
-    pdf.multi_cell(0, 5.5, _latin1(certification.statement), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, 5.5, latin1(certification.statement), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     heading(_("Certifying officer"))
     row(_("Name"), certification.officer_name)
@@ -235,7 +235,7 @@ def render_certification_pdf(certification: Certification) -> bytes:
     pdf.multi_cell(
         0,
         5,
-        _latin1(
+        latin1(
             _(
                 "Issued electronically by the officer named above, without a handwritten "
                 "signature; the verification code confirms it."

@@ -135,16 +135,19 @@ class StakeholderRequestForm(FieldsOnlyFormMixin, forms.ModelForm):
         }
 
     def __init__(self, *args, user, draft=None, **kwargs):
+        """`user` is the clerk filing; None for the printed form (printable_form.py), which
+        asks for the e-mail address instead of taking the account's."""
         super().__init__(*args, **kwargs)
         self.user = user
         self.draft = draft
         email = self.fields["requester_email"]
-        email.disabled = True
-        email.initial = user.email
-        email.help_text = _(
-            "The address of your account; every notice about the request goes there."
-        )
-        if not self.initial.get("requester_name") and not self.is_bound:
+        if user is not None:
+            email.disabled = True
+            email.initial = user.email
+            email.help_text = _(
+                "The address of your account; every notice about the request goes there."
+            )
+        if user is not None and not self.initial.get("requester_name") and not self.is_bound:
             self.initial["requester_name"] = user.full_name
         self.fields["agency_type"].choices = [("", _("- Select -")), *AgencyType.choices]
         self.fields["obligation_type"].choices = [("", _("- Select -")), *ObligationType.choices]

@@ -3,6 +3,7 @@ page. A clerk only ever reaches their own requests: anything else answers 404.""
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -11,8 +12,9 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
-from django.utils.http import urlencode
+from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -39,6 +41,7 @@ from .forms import (
     validate_pdf,
 )
 from .models import RequestDraft, StakeholderRequest
+from .printable_form import render_printable_form
 from .uploads import document_file_name
 
 Status = StakeholderRequest.Status
@@ -402,6 +405,34 @@ def certification_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         served_pdf(certification),
         filename=f"{certification.number}.pdf",
         content_type="application/pdf",
+    )
+
+
+@public
+@require_safe
+def printable_form(request: HttpRequest) -> HttpResponse:
+    """Anyone may print the request form (drawn from the online form: printable_form.py).
+    A blank form holds nothing private, so it is the one PDF served inline and cacheable."""
+    response = HttpResponse(render_printable_form(), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=False, filename="criminal-justice-stakeholder-request-form.pdf"
+    )
+    patch_cache_control(response, public=True, max_age=3600)
+    return response
+
+
+@public
+@require_safe
+def fact_sheet(request: HttpRequest) -> HttpResponse:
+    """Anyone may read the fact sheet: who may ask, what to give, what ERO answers, how."""
+    return render(
+        request,
+        "stakeholder_forms/fact_sheet.html",
+        {
+            "paper_email": settings.STAKEHOLDER_PAPER_EMAIL,
+            "information_line": settings.STAKEHOLDER_INFORMATION_LINE,
+            "crumbs": Breadcrumbs(_("Criminal Justice Stakeholder Forms fact sheet")),
+        },
     )
 
 

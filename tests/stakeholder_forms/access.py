@@ -47,6 +47,9 @@ ACCESS: dict[str, dict] = {
     "stakeholder_forms:request_document": {"expect": NOT_THEIRS},
     "stakeholder_forms:certification_pdf": {"expect": NOT_THEIRS},
     "verify_certification": {"expect": everyone()},
+    # The paper form and the fact sheet hold nothing private: anyone, signed in or not.
+    "stakeholder_forms:printable_form": {"expect": everyone()},
+    "stakeholder_forms:fact_sheet": {"expect": everyone()},
     # The ERO queue: reviewers (with MFA) and superusers; nobody adds, edits or deletes.
     "admin:stakeholder_forms_stakeholderrequest_add": {"expect": NOBODY},
     "admin:stakeholder_forms_stakeholderrequest_delete": {"expect": NOBODY},
