@@ -359,6 +359,8 @@ class ComparePDFForm(VerifyForm):
     )
 
     def __init__(self, *args, **kwargs):
+        # Its own ids: the page shows the check form below it, with the same field names.
+        kwargs.setdefault("auto_id", "id_compare_%s")
         super().__init__(*args, **kwargs)
         self.fields["number"].widget = forms.HiddenInput()
         self.fields["code"].widget = forms.HiddenInput()
