@@ -228,3 +228,14 @@ def test_the_migration_keeps_the_bytes_downloads_served_before(settings):
     assert documents[(kept_valid.pk, "issued")] == sha256_of(served_before[kept_valid.pk])
     assert documents[(revoked.pk, "revoked")] == sha256_of(served_before[revoked.pk])
     assert (revoked.pk, "issued") in documents and len(documents) == 3
+
+
+def test_the_reviewer_sees_the_digest_the_comparison_uses(issued):
+    from testkit.mfa import signed_in_client
+
+    reviewer = UserFactory(role=Role.ERO_REVIEWER)
+    page = signed_in_client(reviewer).get(
+        reverse("admin:stakeholder_forms_certification_change", args=[issued.pk])
+    )
+    kept = CertificationDocument.objects.get(certification=issued, kind="issued")
+    assert f"<code>{kept.sha256}</code>" in page.content.decode()
