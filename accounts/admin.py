@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.formats import time_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -74,7 +75,7 @@ class UserAdmin(DjangoUserAdmin):
                 % {
                     "count": sent,
                     "hours": settings.STAFF_MFA_LINK_HOURS,
-                    "time": timezone.localtime().strftime("%H:%M"),
+                    "time": time_format(timezone.localtime()),
                 },
                 messages.SUCCESS,
             )

@@ -114,7 +114,7 @@ def desk_dashboard(*, user, agency: Agency, now: datetime | None = None) -> Desk
     routings = ReportRouting.objects.visible_to(user).for_agency(agency)
     weeks = recent_weeks(WEEKS, timezone.localdate(now))
     since = timezone.make_aware(datetime.combine(weeks[0], time.min))
-    labels = [date_format(week, "M j, Y") for week in weeks]
+    labels = [date_format(week) for week in weeks]
 
     by_sector = _per_week(routings, since, "sector", F("sector"))
     received_per_week = Counter()

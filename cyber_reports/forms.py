@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -547,7 +548,7 @@ class ReportUpdateForm(FieldsOnlyFormMixin, forms.Form):
             _("%(agency)s's question of %(date)s: %(text)s")
             % {
                 "agency": q.routing.agency.short_name,
-                "date": timezone.localtime(q.created_at).strftime("%Y-%m-%d"),
+                "date": date_format(timezone.localtime(q.created_at)),
                 "text": Truncator(q.body).chars(80),
             }
         )

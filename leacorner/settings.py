@@ -317,6 +317,8 @@ TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates read one way everywhere ("December 2, 2026"): leacorner/formats/en/formats.py.
+FORMAT_MODULE_PATH = ["leacorner.formats"]
 
 # --- Static and uploaded files ----------------------------------------------------------------
 STATIC_URL = "static/"
@@ -473,6 +475,11 @@ STAKEHOLDER_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 # The daily review digest (`manage.py send_review_digest`) tells supervisors of open requests
 # nobody has taken for more than this many working days.
 STAKEHOLDER_UNASSIGNED_ALERT_WORKING_DAYS = env_count("STAKEHOLDER_UNASSIGNED_ALERT_DAYS", 2)
+#: The largest file /verify/ compares with an issued certification PDF (those are ~3 KB).
+CERTIFICATION_COMPARE_MAX_BYTES = 2 * 1024 * 1024
+# Where a paper request goes (the printable form and the fact sheet say so).
+STAKEHOLDER_PAPER_EMAIL = env_str("STAKEHOLDER_PAPER_EMAIL", "ERO.INFO@ice.dhs.gov")
+STAKEHOLDER_INFORMATION_LINE = env_str("STAKEHOLDER_INFORMATION_LINE", "1-888-351-4024")
 # Drafts nobody has touched for this long are deleted by `manage.py prune_stakeholder_drafts`.
 STAKEHOLDER_DRAFT_RETENTION_DAYS = env_count("STAKEHOLDER_DRAFT_RETENTION_DAYS", 90)
 # The public verification page: at most this many checks per address in the window.

@@ -40,8 +40,9 @@ from .review_admin import ReviewAdminMixin, StaffRequestForm
 from .supervision_admin import SupervisionAdminMixin
 from .workflow import RequestEvent
 
-#: An A-number as reviewers type it: the letter A and 9 digits, with optional spaces or dashes.
-A_NUMBER_TYPED = re.compile(r"A[\s-]*\d{3}[\s-]*\d{3}[\s-]*\d{3}", re.IGNORECASE)
+#: An A-number as reviewers type it: the letter A and 9 digits (or an older 8), with optional
+#: spaces or dashes.
+A_NUMBER_TYPED = re.compile(r"A[\s-]*(?:\d[\s-]*){7}\d(?:[\s-]*\d)?", re.IGNORECASE | re.ASCII)
 
 Status = StakeholderRequest.Status
 

@@ -4,7 +4,8 @@ Its findings (the custody facts found) are checked against each other and the re
 statement is composed from them alone, its verification code lets anyone check it at /verify/
 (kept as a keyed hash and a sealed copy, never as it is: `verification_codes.py`), and once
 issued it is never edited: it can only be revoked, with a reason the clerk sees. The PDF is
-rendered from it by `certification_pdf.py`.
+rendered from it by `certification_pdf.py`, once, and kept as served
+(`certification_documents.py`).
 """
 
 from datetime import date
@@ -189,7 +190,7 @@ class Certification(models.Model):
                         "The obligation date (%(date)s) is outside the custody dates given, "
                         "but the finding says the person was in custody that day."
                     )
-                    % {"date": date_format(obligation, "SHORT_DATE_FORMAT")},
+                    % {"date": date_format(obligation)},
                 )
         elif (
             self.in_custody_on_date is False
@@ -203,7 +204,7 @@ class Certification(models.Model):
                     "The obligation date (%(date)s) falls inside the custody dates given, "
                     "but the finding says the person was not in custody that day."
                 )
-                % {"date": date_format(obligation, "SHORT_DATE_FORMAT")},
+                % {"date": date_format(obligation)},
             )
         if bool(self.removed_on) != bool(self.removal_country.strip()):
             add(
@@ -240,7 +241,7 @@ class Certification(models.Model):
         req = self.request
 
         def day(value: date) -> str:
-            return date_format(value, "DATE_FORMAT")
+            return date_format(value)
 
         name = " ".join(
             filter(
@@ -323,6 +324,7 @@ class Certification(models.Model):
         if not reason.strip():
             raise TransitionError(gettext("Give the reason for the revocation."))
         from . import notifications
+        from .certification_documents import CertificationDocument, keep_pdf
         from .workflow import RequestEvent
 
         with transaction.atomic():
@@ -347,6 +349,8 @@ class Certification(models.Model):
                 to_status=locked.request.status,
                 note=locked.revocation_reason,
             )
+            # From now on downloads serve the copy marked revoked; /verify/ knows it too.
+            keep_pdf(locked, CertificationDocument.Kind.REVOKED)
             notifications.revoked(locked)
         self.revoked_at, self.revoked_by, self.revocation_reason = (
             locked.revoked_at,

@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -19,7 +20,7 @@ from leacorner.pagination import EstimatedCountPaginator
 from leacorner.transitions import TransitionError
 
 from .certification import Certification
-from .certification_pdf import render_certification_pdf
+from .certification_documents import CertificationDocument, served_pdf
 from .forms import RevocationForm
 from .models import RecordView
 from .review_admin import ReviewAdminMixin
@@ -48,6 +49,7 @@ class CertificationAdmin(ReviewAdminMixin, admin.ModelAdmin):
         "revoked_by_name",
         "revocation_reason",
         "pdf_link",
+        "pdf_digests",
     ]
     readonly_fields = fields
 
@@ -76,6 +78,18 @@ class CertificationAdmin(ReviewAdminMixin, admin.ModelAdmin):
     def pdf_link(self, obj: Certification) -> str:
         url = reverse("admin:stakeholder_forms_certification_pdf", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, _("Download the certification PDF"))
+
+    @admin.display(description=gettext_lazy("SHA-256 of the PDF as served"))
+    def pdf_digests(self, obj: Certification) -> str:
+        """What /verify/ compares an uploaded copy with, for a reviewer asked by phone."""
+        rows = obj.documents.order_by("created_at").values_list("kind", "sha256")
+        labels = dict(CertificationDocument.Kind.choices)
+        return (
+            format_html_join(
+                mark_safe("<br>"), "{}: <code>{}</code>", ((labels[k], h) for k, h in rows)
+            )
+            or "—"
+        )
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -141,7 +155,7 @@ class CertificationAdmin(ReviewAdminMixin, admin.ModelAdmin):
             viewer=request.user, request=obj.request, what=RecordView.What.CERTIFICATION_PDF
         )
         return bytes_response(
-            render_certification_pdf(obj),
+            served_pdf(obj),
             filename=f"{obj.number}.pdf",
             content_type="application/pdf",
         )

@@ -21,7 +21,7 @@ RED = (181, 9, 9)
 LABEL_WIDTH = 76  # mm: the longest label ("In ICE custody on the obligation date") fits
 
 
-def _latin1(text: str) -> str:
+def latin1(text: str) -> str:
     """The PDF's core fonts cover Latin-1 only: keep accents that fit, strip the others'
     marks (Nguyễn → Nguyen) and replace what is left with '?'."""
     text = str(text).replace("—", "-").replace("–", "-").replace("’", "'").replace("“", '"')
@@ -44,7 +44,7 @@ def _latin1(text: str) -> str:
 
 
 def _day(value) -> str:
-    return date_format(value, "DATE_FORMAT") if value else "-"
+    return date_format(value) if value else "-"
 
 
 class _CertificationPDF(FPDF):
@@ -53,8 +53,8 @@ class _CertificationPDF(FPDF):
         self.certification = certification
         self.set_margins(20, 18, 20)
         self.set_auto_page_break(auto=True, margin=22)
-        self.set_title(_latin1(_("Certification %(n)s") % {"n": certification.number}))
-        self.set_author(_latin1(settings.SITE_NAME))
+        self.set_title(latin1(_("Certification %(n)s") % {"n": certification.number}))
+        self.set_author(latin1(settings.SITE_NAME))
         self.set_creation_date(certification.issued_at)
 
     def header(self) -> None:
@@ -64,11 +64,11 @@ class _CertificationPDF(FPDF):
         first, *others = letterhead()
         self.set_font("Helvetica", "B", 15)
         self.set_text_color(*NAVY)
-        self.cell(0, 7, _latin1(first), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.cell(0, 7, latin1(first), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font("Helvetica", "", 10)
         self.set_text_color(*GREY)
         for line in others:
-            self.cell(0, 5, _latin1(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.cell(0, 5, latin1(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_draw_color(*NAVY)
         self.set_line_width(0.6)
         self.line(self.l_margin, self.get_y() + 2, self.w - self.r_margin, self.get_y() + 2)
@@ -83,7 +83,7 @@ class _CertificationPDF(FPDF):
         self.multi_cell(
             0,
             4,
-            _latin1(
+            latin1(
                 _(
                     "Check this certification at %(url)s with its number %(number)s and the "
                     "verification code %(code)s."
@@ -101,7 +101,7 @@ class _CertificationPDF(FPDF):
         self.cell(
             0,
             4,
-            _latin1(_("Page %(page)s of {nb}") % {"page": self.page_no()}),
+            latin1(_("Page %(page)s of {nb}") % {"page": self.page_no()}),
             align="C",
         )
 
@@ -234,15 +234,15 @@ def render_certification_pdf(certification: Certification) -> bytes:
         pdf.ln(2)
         pdf.set_font("Helvetica", "B", 11)
         pdf.set_text_color(*NAVY)
-        pdf.cell(0, 6, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.cell(0, 6, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(0, 0, 0)
 
     def row(label: str, value: str) -> None:
         pdf.set_font("Helvetica", "B", 9.5)
-        pdf.cell(LABEL_WIDTH, 5.5, _latin1(label))
+        pdf.cell(LABEL_WIDTH, 5.5, latin1(label))
         pdf.set_font("Helvetica", "", 9.5)
         pdf.multi_cell(
-            width - LABEL_WIDTH, 5.5, _latin1(value or "-"), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            width - LABEL_WIDTH, 5.5, latin1(value or "-"), new_x=XPos.LMARGIN, new_y=YPos.NEXT
         )
 
     if certification.is_revoked:
@@ -251,7 +251,7 @@ def render_certification_pdf(certification: Certification) -> bytes:
         pdf.multi_cell(
             0,
             6,
-            _latin1(
+            latin1(
                 _(
                     "REVOKED on %(day)s. This certification no longer certifies anything. "
                     "Reason: %(why)s"
@@ -272,7 +272,7 @@ def render_certification_pdf(certification: Certification) -> bytes:
         certification, number=certification.number, code=certification.verification_code
     )
     pdf.set_font("Helvetica", "B", 13)
-    pdf.cell(0, 7, _latin1(text.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 7, latin1(text.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     for section in text.sections:
         if section.heading:
             heading(section.heading)
@@ -280,9 +280,9 @@ def render_certification_pdf(certification: Certification) -> bytes:
             row(label, value)
         if section.text:
             pdf.set_font("Helvetica", "", 10)
-            pdf.multi_cell(0, 5.5, _latin1(section.text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(0, 5.5, latin1(section.text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
     pdf.set_font("Helvetica", "I", 9)
     pdf.set_text_color(*GREY)
-    pdf.multi_cell(0, 5, _latin1(text.closing), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, 5, latin1(text.closing), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return bytes(pdf.output())

@@ -226,7 +226,7 @@ def queue_dashboard(*, now: datetime | None = None) -> QueueDashboard:
         title="Requests filed and decided per week",
         note=f"The last {WEEKS} weeks, Monday to Sunday; the current week so far.",
         category_heading="Week of",
-        categories=[date_format(week, "M j, Y") for week in weeks],
+        categories=[date_format(week) for week in weeks],
         series=[
             Series("Filed", tuple(filed.get(week, 0) for week in weeks)),
             Series("Decided", tuple(decided.get(week, 0) for week in weeks)),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leacorner.forms import FieldsOnlyFormMixin
-from leacorner.pdf_safety import UnsafePDF, check_pdf
+from leacorner.pdf_safety import PDF_HEADER, UnsafePDF, check_pdf
 from leacorner.phone_numbers import clean_phone
 
 from . import identifiers
@@ -136,16 +136,19 @@ class StakeholderRequestForm(FieldsOnlyFormMixin, forms.ModelForm):
         }
 
     def __init__(self, *args, user, draft=None, **kwargs):
+        """`user` is the clerk filing; None for the printed form (printable_form.py), which
+        asks for the e-mail address instead of taking the account's."""
         super().__init__(*args, **kwargs)
         self.user = user
         self.draft = draft
         email = self.fields["requester_email"]
-        email.disabled = True
-        email.initial = user.email
-        email.help_text = _(
-            "The address of your account; every notice about the request goes there."
-        )
-        if not self.initial.get("requester_name") and not self.is_bound:
+        if user is not None:
+            email.disabled = True
+            email.initial = user.email
+            email.help_text = _(
+                "The address of your account; every notice about the request goes there."
+            )
+        if user is not None and not self.initial.get("requester_name") and not self.is_bound:
             self.initial["requester_name"] = user.full_name
         self.fields["agency_type"].choices = [("", _("- Select -")), *AgencyType.choices]
         self.fields["obligation_type"].choices = [("", _("- Select -")), *ObligationType.choices]
@@ -333,6 +336,57 @@ class VerifyForm(FieldsOnlyFormMixin, forms.Form):
 
     def clean_number(self) -> str:
         return "".join(self.cleaned_data["number"].split()).upper()
+
+
+class ComparePDFForm(VerifyForm):
+    """The number and code checked already (carried as hidden fields, checked again with the
+    rate limit), and a PDF to compare byte for byte with the one issued. The file is only
+    hashed, never opened or stored: so it need not pass the filing's safety rule, only look
+    like a PDF and be no larger than a certification ever is (a few kilobytes; the limit
+    leaves room for a copy re-saved by another program, which then differs)."""
+
+    pdf = forms.FileField(
+        label=gettext_lazy("The certification PDF"),
+        help_text=gettext_lazy(
+            "The PDF file you were given, as it was sent to you, at most 2 MB. A printed "
+            "copy or a scan cannot be compared this way: compare its facts with those above."
+        ),
+        error_messages={
+            "required": gettext_lazy("Choose the PDF file to compare."),
+            "empty": gettext_lazy("The file is empty."),
+            "invalid": gettext_lazy("No file arrived. Choose the PDF file again."),
+        },
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the page shows the check form below it, with the same field names.
+        kwargs.setdefault("auto_id", "id_compare_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["number"].widget = forms.HiddenInput()
+        self.fields["code"].widget = forms.HiddenInput()
+
+    def clean_pdf(self):
+        upload = self.cleaned_data["pdf"]
+        limit = settings.CERTIFICATION_COMPARE_MAX_BYTES
+        if upload.size > limit:
+            raise ValidationError(
+                _(
+                    "The file is %(size)s; a certification PDF from the portal is far smaller, "
+                    "and the largest compared is %(limit)s. Choose the PDF you were sent."
+                )
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+                code="too_large",
+            )
+        upload.seek(0)
+        head = upload.read(len(PDF_HEADER))
+        upload.seek(0)
+        if head != PDF_HEADER:
+            raise ValidationError(
+                _("This file is not a PDF. Choose the certification's PDF file."),
+                code="not_pdf",
+            )
+        return upload
 
 
 # --- Reviewers (admin) ---------------------------------------------------------------------------

@@ -15,22 +15,23 @@ _SEPARATORS = re.compile(r"[\s\-.]+")
 
 
 def clean_a_number(value: str) -> str:
-    """'A123456789', '123-456-789', 'A 123 456 789' → '123456789'; anything else is refused."""
+    """'A123456789', '123-456-789', 'A 123 456 789' → '123456789'; an older 8-digit number
+    'A12345678' → '012345678', with the leading zero USCIS writes today; anything else is
+    refused."""
     raw = _SEPARATORS.sub("", value.strip()).upper()
     if not raw:
         return ""
     if raw.startswith("A"):
         raw = raw[1:]
-    if not raw.isdigit() or len(raw) != 9:
+    if not raw.isascii() or not raw.isdigit() or len(raw) not in (8, 9):
         raise ValidationError(
             _(
-                "Enter the A-number as 9 digits, with or without the letter A, spaces or dashes, "
-                "for example A123456789 or 123-456-789. An older 8-digit A-number takes a 0 in "
-                "front: A012345678."
+                "Enter the A-number as 9 digits, or an older one as 8, with or without the "
+                "letter A, spaces or dashes, for example A123456789, 123-456-789 or A12345678."
             ),
             code="invalid_a_number",
         )
-    return raw
+    return raw.zfill(9)
 
 
 def clean_fbi_number(value: str) -> str:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .certification import Certification
+from .certification_documents import CertificationDocument
 from .message_templates import MessageTemplate
 from .uploads import draft_document_path, request_document_path
 from .vocabulary import INFORMATION_ITEMS, AgencyType, DenialReason, ObligationType, Sex
@@ -26,6 +27,7 @@ from .working_days import working_days_before, working_days_between
 
 __all__ = [
     "Certification",
+    "CertificationDocument",
     "MessageTemplate",
     "RecordView",
     "RequestDraft",
@@ -170,7 +172,8 @@ class StakeholderRequest(RequestWorkflow):
         blank=True,
         help_text=_(
             "Optional. The Alien Registration Number: 9 digits, with or without the leading A, "
-            "spaces or dashes (A123456789, 123-456-789)."
+            "spaces or dashes (A123456789, 123-456-789). An older 8-digit number (A12345678) "
+            "is kept with a 0 in front (A012-345-678), as USCIS writes it."
         ),
     )
     fbi_number = models.CharField(
@@ -343,12 +346,19 @@ class RequestDraft(models.Model):
     data = models.JSONField(default=dict)
     document = models.FileField(upload_to=draft_document_path, blank=True, max_length=200)
     document_name = models.CharField(max_length=200, blank=True)
+    # The new-request page's own key, posted with every save of it: a page posted again (a
+    # second failed submit before the address changed, a reload, the autosave racing the
+    # button) updates the draft it made instead of making a look-alike.
+    form_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("request draft")
         ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["clerk", "form_key"], name="draft_one_per_form_key")
+        ]
 
     def __str__(self) -> str:
         return self.title

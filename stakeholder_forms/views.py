@@ -1,16 +1,20 @@
 """The clerk's pages (file, follow, answer, withdraw, download) and the public verification
 page. A clerk only ever reaches their own requests: anything else answers 404."""
 
+import uuid
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
-from django.utils.http import urlencode
+from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -26,10 +30,18 @@ from leacorner.upload_errors import upload_not_stored_message
 
 from . import verification_codes
 from .certification import Certification
-from .certification_pdf import render_certification_pdf
+from .certification_documents import compare, served_pdf
 from .filing import submit_request
-from .forms import AnswerForm, StakeholderRequestForm, VerifyForm, WithdrawForm, validate_pdf
+from .forms import (
+    AnswerForm,
+    ComparePDFForm,
+    StakeholderRequestForm,
+    VerifyForm,
+    WithdrawForm,
+    validate_pdf,
+)
 from .models import RequestDraft, StakeholderRequest
+from .printable_form import render_printable_form
 from .uploads import document_file_name
 
 Status = StakeholderRequest.Status
@@ -86,7 +98,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
 
 
 def _draft_data(post) -> dict:
-    skip = {"csrfmiddlewaretoken", "action", "remove_document", "duplicates_seen"}
+    skip = {"csrfmiddlewaretoken", "action", "remove_document", "duplicates_seen", "draft_key"}
     data: dict = {}
     for key in post:
         if key in skip:
@@ -103,10 +115,20 @@ def _storage_error_message() -> str:
     return upload_not_stored_message(_("Your document could not be stored just now."))
 
 
+def _draft_of_page(request: HttpRequest) -> RequestDraft:
+    """The draft a new-request page made already (its `draft_key` came back), or a new one."""
+    try:
+        key = uuid.UUID(request.POST.get("draft_key", ""))
+    except ValueError:
+        return RequestDraft(clerk=request.user)
+    draft = RequestDraft.objects.filter(clerk=request.user, form_key=key).first()
+    return draft or RequestDraft(clerk=request.user, form_key=key)
+
+
 def _save_draft(request: HttpRequest, draft: RequestDraft | None) -> tuple[RequestDraft, bool]:
     """Keep what was typed (and a valid PDF) before anything else happens to the post.
     Returns the draft and whether the uploaded file, if any, could be stored."""
-    draft = draft or RequestDraft(clerk=request.user)
+    draft = draft or _draft_of_page(request)
     draft.data = _draft_data(request.POST)
     draft.updated_at = timezone.now()
     kept_document, kept_name = (draft.document.name or ""), draft.document_name
@@ -125,6 +147,11 @@ def _save_draft(request: HttpRequest, draft: RequestDraft | None) -> tuple[Reque
     try:
         with transaction.atomic():  # a savepoint: a refused file must not spoil the request
             draft.save()
+    except IntegrityError:
+        # The same page posted twice at once (a double click): the other post made the draft.
+        draft.pk = RequestDraft.objects.get(clerk=request.user, form_key=draft.form_key).pk
+        draft._state.adding = False
+        draft.save()
     except OSError:
         # The upload storage refused the file: the typed answers are kept without it.
         draft.document, draft.document_name = kept_document, kept_name
@@ -172,7 +199,16 @@ def request_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             form.is_valid()
             form.add_error(None, _storage_error_message())
             status = 503
-        elif form.is_valid():
+        elif not form.is_valid():
+            messages.info(
+                request,
+                _(
+                    "Nothing was submitted yet. Your answers are saved in your draft: correct "
+                    "what is marked below and submit again, or come back to it from “My "
+                    "requests”."
+                ),
+            )
+        else:
             data = form.cleaned_data
             duplicates = list(
                 StakeholderRequest.objects.possible_duplicates(
@@ -200,6 +236,8 @@ def request_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         if draft
         else reverse("stakeholder_forms:request_create")
     )
+    # A new page gets a key of its own; a page shown again after a post keeps the one it had.
+    draft_key = (draft.form_key if draft else None) or uuid.uuid4()
     return render(
         request,
         "stakeholder_forms/request_form.html",
@@ -207,6 +245,7 @@ def request_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "form": form,
             "draft": draft,
             "form_action": action,
+            "draft_key": draft_key,
             "duplicates": duplicates,
             "crumbs": MY_REQUESTS.then(_("New request")),
         },
@@ -363,9 +402,37 @@ def certification_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if certification is None:
         raise Http404
     return bytes_response(
-        render_certification_pdf(certification),
+        served_pdf(certification),
         filename=f"{certification.number}.pdf",
         content_type="application/pdf",
+    )
+
+
+@public
+@require_safe
+def printable_form(request: HttpRequest) -> HttpResponse:
+    """Anyone may print the request form (drawn from the online form: printable_form.py).
+    A blank form holds nothing private, so it is the one PDF served inline and cacheable."""
+    response = HttpResponse(render_printable_form(), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=False, filename="criminal-justice-stakeholder-request-form.pdf"
+    )
+    patch_cache_control(response, public=True, max_age=3600)
+    return response
+
+
+@public
+@require_safe
+def fact_sheet(request: HttpRequest) -> HttpResponse:
+    """Anyone may read the fact sheet: who may ask, what to give, what ERO answers, how."""
+    return render(
+        request,
+        "stakeholder_forms/fact_sheet.html",
+        {
+            "paper_email": settings.STAKEHOLDER_PAPER_EMAIL,
+            "information_line": settings.STAKEHOLDER_INFORMATION_LINE,
+            "crumbs": Breadcrumbs(_("Criminal Justice Stakeholder Forms fact sheet")),
+        },
     )
 
 
@@ -374,21 +441,49 @@ def certification_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def verify_certification(request: HttpRequest) -> HttpResponse:
     """Anyone may check a certification by number and code: valid, revoked or unknown. A wrong
-    code answers "unknown", so the page never confirms that a number exists."""
-    form = VerifyForm(request.POST or None)
-    outcome = None
+    code answers "unknown", so the page never confirms that a number exists.
+
+    For the right number and code (which whoever holds the paper has) the page shows the facts
+    a court compares with it: the person's name as certified, the obligation, the findings,
+    the officer, the date of issue and whether it stands; not the date of birth, identifiers,
+    the requester or the reason for a revocation. It then offers to compare the PDF file
+    itself, byte for byte, with the one issued (`certification_documents.compare`): an edited
+    copy with the real number and code differs. Every post, comparisons included, is one
+    check under the rate limit."""
+    comparing = request.method == "POST" and request.POST.get("action") == "compare"
+    data = request.POST if request.method == "POST" else None
+    form = ComparePDFForm(data, request.FILES) if comparing else VerifyForm(data)
+    outcome, certification, comparison = None, None, None
     status = 200
     if request.method == "POST":
         if not CERTIFICATE_CHECKS.consume(request).allowed:
             outcome, status = "limited", 429
-        elif form.is_valid():
-            outcome = _verification_outcome(form.cleaned_data["number"], form.cleaned_data["code"])
+        elif form.is_valid() or comparing:
+            certification = (
+                _checked_certification(form.cleaned_data["number"], form.cleaned_data["code"])
+                if _number_and_code_valid(form)
+                else None  # hidden fields changed by hand: nothing to show
+            )
+            if certification is None:
+                outcome = "unknown"
+            else:
+                outcome = "revoked" if certification.is_revoked else "valid"
+                if comparing and form.is_valid():
+                    comparison = compare(certification, form.cleaned_data["pdf"]).value
+    compare_form = form if comparing else None
+    if certification is not None and compare_form is None:
+        compare_form = ComparePDFForm(
+            initial={"number": certification.number, "code": form.cleaned_data["code"]}
+        )
     return render(
         request,
         "stakeholder_forms/verify.html",
         {
-            "form": form,
+            "form": VerifyForm() if comparing else form,
+            "compare_form": compare_form if certification is not None else None,
             "outcome": outcome,
+            "certification": certification,
+            "comparison": comparison,
             "window_minutes": int(CERTIFICATE_CHECKS.window.total_seconds() // 60),
             "crumbs": Breadcrumbs(_("Verify a certification")),
         },
@@ -396,14 +491,17 @@ def verify_certification(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _verification_outcome(number: str, code: str) -> str:
-    certification = (
-        Certification.objects.filter(number=number)
-        .only("verification_digest", "revoked_at")
-        .first()
-    )
+def _number_and_code_valid(form: ComparePDFForm) -> bool:
+    """A comparison whose file is refused still shows the certification, with the file's
+    error: the number and code are checked on their own."""
+    return "number" not in form.errors and "code" not in form.errors
+
+
+def _checked_certification(number: str, code: str) -> Certification | None:
+    """The certification of `number` if `code` is its code, else None."""
+    certification = Certification.objects.filter(number=number).select_related("request").first()
     # Compared with a digest either way, so an unknown number answers as fast as a wrong code.
     digest = certification.verification_digest if certification else None
     if not verification_codes.matches(code, digest):
-        return "unknown"
-    return "revoked" if certification.is_revoked else "valid"
+        return None
+    return certification

@@ -26,6 +26,7 @@ from leacorner import numbering
 from leacorner.transitions import StaleRecord, StateMachine, TransitionError
 
 from .certification import Certification
+from .certification_documents import CertificationDocument, keep_pdf
 from .uploads import event_document_path
 from .vocabulary import DenialReason
 
@@ -356,6 +357,8 @@ class RequestWorkflow(StateMachine):
             certification = certification_of(locked)
             certification.validate_findings()
             certification.issue(number=number)
+            # The bytes every download will serve and /verify/ compares copies with.
+            keep_pdf(certification, CertificationDocument.Kind.ISSUED)
             self._record(
                 locked,
                 action=RequestEvent.Action.APPROVED,

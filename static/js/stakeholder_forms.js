@@ -6,6 +6,11 @@
   var form = document.getElementById("request-form");
   if (!form || !window.fetch || !window.FormData) return;
   var status = document.getElementById("autosave-status");
+  // A page shown again after a failed submit belongs to its draft: say so in the address bar,
+  // so a reload opens the draft instead of posting the form once more.
+  if (form.action !== window.location.href && /\/drafts\/\d+\/$/.test(form.action)) {
+    window.history.replaceState(null, "", form.action);
+  }
   var dirty = false;
   var saving = false;
 

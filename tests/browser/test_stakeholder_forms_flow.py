@@ -158,7 +158,7 @@ def test_request_to_verified_certification(page, browser, live_server):
     judge.get_by_role("button", name="Check").click()
     judge.locator("#verify-outcome").wait_for()
     assert "Valid" in judge.locator("#verify-outcome").inner_text()
-    assert "RIVERA" not in judge.content().upper()
+    assert "RIVERA, Ana Maria" in judge.locator("#certification-facts").inner_text()
     assert_accessible(judge)
     screenshot(judge, "stakeholder-verify-valid")
     visitor.close()

@@ -60,11 +60,11 @@ def cells(chart) -> dict:
 def test_reports_received_per_week(reports):
     dashboard = fbi_dashboard()
     rows = cells(dashboard.weekly_chart)
-    assert len(rows) == 12 and list(rows)[-1] == "Nov 30, 2026"
-    assert rows["Nov 30, 2026"] == ("2",)  # not the HSI report of Dec 2
-    assert rows["Nov 23, 2026"] == ("1",)
-    assert rows["Nov 9, 2026"] == ("1",)
-    assert rows["Oct 19, 2026"] == ("1",)
+    assert len(rows) == 12 and list(rows)[-1] == "November 30, 2026"
+    assert rows["November 30, 2026"] == ("2",)  # not the HSI report of Dec 2
+    assert rows["November 23, 2026"] == ("1",)
+    assert rows["November 9, 2026"] == ("1",)
+    assert rows["October 19, 2026"] == ("1",)
     assert dashboard.received == 5
 
 
@@ -79,12 +79,12 @@ def test_by_incident_type_and_by_sector(reports):
         "Computer intrusion or criminal hacking",
         "Ransomware or cyber extortion",
     ]
-    assert cells(weekly)["Nov 30, 2026"] == ("2", "1")
+    assert cells(weekly)["November 30, 2026"] == ("2", "1")
     assert cells(dashboard.sector_chart) == {
         "Water and wastewater systems": ("4",),
         "Healthcare and public health": ("1",),
     }
-    assert cells(dashboard.sector_weekly_chart)["Nov 23, 2026"] == ("0", "1")
+    assert cells(dashboard.sector_weekly_chart)["November 23, 2026"] == ("0", "1")
 
 
 def test_time_to_first_acknowledgement(reports):

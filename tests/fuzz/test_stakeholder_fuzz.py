@@ -164,6 +164,36 @@ def test_verify_page(client, post):
         assert is_empty_post(post) or shows_an_error(response)
 
 
+@given(
+    upload=hostile_file,
+    spoiled=st.sampled_from(["", "number", "code"]),
+    junk=hostile_text,
+)
+def test_verify_comparison(client, upload, spoiled, junk):
+    """Whatever file is compared, with the real number and code or a spoiled one, the page
+    answers 200, keeps the facts only for the right pair, and compares only a PDF-looking
+    file: either an outcome of the comparison or the file's error, never a 500."""
+    cache.clear()
+    certification = Certification.objects.first() or approved_request()[1]
+    post = {
+        "number": certification.number,
+        "code": certification.verification_code,
+        "action": "compare",
+        "pdf": upload,
+    }
+    if spoiled:
+        post[spoiled] = junk
+    upload.seek(0)
+    response = client.post(reverse("verify_certification"), post)
+    assert response.status_code == 200
+    outcome = announced_outcomes(response)
+    comparison = response.context["comparison"]
+    if outcome == ["valid"]:
+        assert comparison in {"different", "issued"} or shows_an_error(response)
+    else:
+        assert outcome == ["unknown"] and comparison is None
+
+
 def test_verify_page_limit_is_a_clear_429(client, settings):
     settings.STAKEHOLDER_VERIFY_LIMIT = 2
     for _ in range(2):

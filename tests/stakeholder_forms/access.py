@@ -52,6 +52,9 @@ ACCESS: dict[str, dict] = {
     "verify_certification": {"expect": everyone()},
     # The queue's dashboard: reviewers and supervisors (with MFA) and superusers.
     "stakeholder_forms:queue_dashboard": {"expect": only(Role.ERO_REVIEWER, Role.ERO_SUPERVISOR)},
+    # The paper form and the fact sheet hold nothing private: anyone, signed in or not.
+    "stakeholder_forms:printable_form": {"expect": everyone()},
+    "stakeholder_forms:fact_sheet": {"expect": everyone()},
     # The ERO queue: reviewers (with MFA) and superusers; nobody adds, edits or deletes.
     "admin:stakeholder_forms_stakeholderrequest_add": {"expect": NOBODY},
     "admin:stakeholder_forms_stakeholderrequest_delete": {"expect": NOBODY},

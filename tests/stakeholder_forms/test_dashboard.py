@@ -121,16 +121,19 @@ def test_time_from_filing_to_decision(queue):
 
 def test_filed_and_decided_per_week(queue):
     rows = {group.label: group.cells for group in queue_dashboard(now=NOW).weekly_chart.groups}
-    assert list(rows)[0] == "Sep 14, 2026" and list(rows)[-1] == "Nov 30, 2026"
+    assert list(rows)[0] == "September 14, 2026" and list(rows)[-1] == "November 30, 2026"
     assert len(rows) == 12
-    assert rows["Nov 30, 2026"] == ("3", "1")  # filed Nov 30, Dec 1, Dec 3; decided Dec 2
-    assert rows["Nov 23, 2026"] == ("3", "1")  # two on Nov 23, the withdrawn one; denied Nov 25
-    assert rows["Nov 16, 2026"] == ("2", "1")
-    assert rows["Nov 9, 2026"] == ("0", "1")
-    assert rows["Nov 2, 2026"] == ("1", "0")
-    assert rows["Oct 12, 2026"] == ("0", "1")
-    assert rows["Sep 28, 2026"] == ("1", "0")
-    assert rows["Sep 21, 2026"] == ("1", "0")
+    assert rows["November 30, 2026"] == ("3", "1")  # filed Nov 30, Dec 1, Dec 3; decided Dec 2
+    assert rows["November 23, 2026"] == (
+        "3",
+        "1",
+    )  # two on Nov 23, the withdrawn one; denied Nov 25
+    assert rows["November 16, 2026"] == ("2", "1")
+    assert rows["November 9, 2026"] == ("0", "1")
+    assert rows["November 2, 2026"] == ("1", "0")
+    assert rows["October 12, 2026"] == ("0", "1")
+    assert rows["September 28, 2026"] == ("1", "0")
+    assert rows["September 21, 2026"] == ("1", "0")
     assert sum(int(cells[0]) for cells in rows.values()) == 11  # all but July's
 
 

@@ -12,8 +12,22 @@ def test_a_number_is_stored_as_nine_digits(typed):
     assert identifiers.clean_a_number(typed) == "123456789"
 
 
+@pytest.mark.parametrize("typed", ["A12345678", "12345678", "A 1234-5678", "a12 345 678"])
+def test_an_older_eight_digit_a_number_is_stored_with_the_leading_zero(typed):
+    assert identifiers.clean_a_number(typed) == "012345678"
+
+
 @pytest.mark.parametrize(
-    "typed", ["A12345678", "1234567890", "B123456789", "A12345678X", "123_456_789", "AA123456789"]
+    "typed",
+    [
+        "A1234567",
+        "1234567890",
+        "A١٢٣٤٥٦٧٨",
+        "B123456789",
+        "A12345678X",
+        "123_456_789",
+        "AA123456789",
+    ],
 )
 def test_anything_else_is_refused_with_a_clear_message(typed):
     with pytest.raises(ValidationError) as refused:
