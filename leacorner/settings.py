@@ -171,11 +171,14 @@ REDIS_URL = env_url("REDIS_URL", "", schemes=("redis", "rediss", "unix"), host=F
 DIRECTORY_CACHE_URL = env_url(
     "DIRECTORY_CACHE_URL", "", schemes=("redis", "rediss", "unix"), host=False
 )
+# Prefix of every key in either Redis, so that two portals (or two benchmark runs) can share
+# one Redis without reading each other's pages or counters.
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "leacorner")
 if REDIS_URL:
     _counters = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "leacorner.redis_cache.KeptClientRedisCache",
         "LOCATION": REDIS_URL,
-        "KEY_PREFIX": "leacorner",
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
     }
 else:
     _counters = {
@@ -184,9 +187,9 @@ else:
     }
 if DIRECTORY_CACHE_URL:
     _pages = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "leacorner.redis_cache.KeptClientRedisCache",
         "LOCATION": DIRECTORY_CACHE_URL,
-        "KEY_PREFIX": "leacorner-pages",
+        "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-pages",
     }
 else:
     _pages = {
