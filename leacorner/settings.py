@@ -185,11 +185,24 @@ else:
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "leacorner",
     }
+_pages_front = {}
 if DIRECTORY_CACHE_URL:
     _pages = {
         "BACKEND": "leacorner.redis_cache.KeptClientRedisCache",
         "LOCATION": DIRECTORY_CACHE_URL,
         "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-pages",
+    }
+    # Each process keeps its most recent pages (compressed, 3-12 KB each) in front of Redis:
+    # the keys carry the directory revision, so a copy is never stale (programs/caching.py).
+    _pages_front = {
+        "directory-front": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "leacorner-directory-front",
+            "OPTIONS": {
+                "MAX_ENTRIES": env_count("DIRECTORY_CACHE_MAX_ENTRIES", 500, minimum=1),
+                "CULL_FREQUENCY": 3,
+            },
+        }
     }
 else:
     _pages = {
@@ -201,8 +214,8 @@ else:
             "CULL_FREQUENCY": 3,
         },
     }
-CACHES = {"default": _counters, "directory": _pages}
-del _counters, _pages
+CACHES = {"default": _counters, "directory": _pages, **_pages_front}
+del _counters, _pages, _pages_front
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

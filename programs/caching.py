@@ -62,6 +62,7 @@ from .models import DirectoryRevision
 
 CACHE_PREFIX = "directory-page-compressed"
 PAGE_CACHE_ALIAS = "directory"
+FRONT_CACHE_ALIAS = "directory-front"
 
 
 def directory_changed(**kwargs: Any) -> None:
@@ -135,6 +136,30 @@ def page_cache():
     return caches[PAGE_CACHE_ALIAS]
 
 
+def _front_cache():
+    """The process's own copy of recent pages in front of a shared (Redis) page cache, or None
+    when the page cache is the process's memory already. A key names the revision, so a copy
+    is never stale: an edit moves the revision and every later lookup uses a new key."""
+    return caches[FRONT_CACHE_ALIAS] if FRONT_CACHE_ALIAS in settings.CACHES else None
+
+
+def _get_page(key: str):
+    front = _front_cache()
+    page = front.get(key) if front is not None else None
+    if page is None:
+        page = page_cache().get(key)
+        if page is not None and front is not None:
+            front.set(key, page, settings.DIRECTORY_CACHE_SECONDS)
+    return page
+
+
+def _set_page(key: str, page) -> None:
+    page_cache().set(key, page, settings.DIRECTORY_CACHE_SECONDS)
+    front = _front_cache()
+    if front is not None:
+        front.set(key, page, settings.DIRECTORY_CACHE_SECONDS)
+
+
 def _compressed(content: bytes) -> dict[str, bytes]:
     """The page in each encoding it is stored in, the one preferred by browsers first."""
     return {
@@ -199,7 +224,7 @@ class DirectoryCacheMiddleware:
         request.directory_revision = revision  # the view's decorator reads it from here
         # The language LocaleMiddleware will choose further on (no language prefix in URLs).
         key, _etag = _page_key(request, revision, get_language_from_request(request), varies)
-        cached = page_cache().get(key)
+        cached = _get_page(key)
         if cached is not None:
             response = _stored_response(request, *cached)
             response["X-Directory-Cache"] = "hit"
@@ -222,7 +247,7 @@ class DirectoryCacheMiddleware:
                 (name, value) for name, value in response.items() if name != "X-Directory-Cache"
             ]
             stored = (response.status_code, headers, _compressed(response.content))
-            page_cache().set(key, stored, settings.DIRECTORY_CACHE_SECONDS)
+            _set_page(key, stored)
             response = _stored_response(request, *stored)
             response["X-Directory-Cache"] = "miss"
         return response

@@ -10,8 +10,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.cache import caches
+from django.urls import reverse
 
 from leacorner.redis_cache import KeptClientRedisCache
+from programs.models import DirectoryRevision, Program
 
 ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
@@ -102,3 +105,51 @@ def test_the_production_settings_use_it_for_both_caches_under_their_prefix():
         "KeptClientRedisCache portal-b",
         "KeptClientRedisCache portal-b-pages",
     ]
+
+
+@pytest.fixture
+def pages_in_redis(settings):
+    """The directory's page cache in Redis with each process's copy in front, as deployed."""
+    prefix = f"leacorner-test-pages-{os.getpid()}"
+    settings.CACHES = {
+        **settings.CACHES,
+        "directory": {
+            "BACKEND": "leacorner.redis_cache.KeptClientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        },
+        "directory-front": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"{prefix}-front",
+        },
+    }
+    yield caches["directory"], caches["directory-front"]
+    caches["directory"].clear()
+    caches["directory-front"].clear()
+
+
+@pytest.mark.django_db
+def test_a_page_stored_in_redis_is_served_by_every_process_and_kept_in_front(
+    client, pages_in_redis
+):
+    shared, front = pages_in_redis
+    url = reverse("home")
+    assert client.get(url)["X-Directory-Cache"] == "miss"
+    front.clear()  # another process: nothing in its memory yet
+    again = client.get(url)
+    assert again["X-Directory-Cache"] == "hit"  # from Redis
+    shared.clear()  # now answered from this process's copy, without Redis
+    assert client.get(url)["X-Directory-Cache"] == "hit"
+    assert client.get(url).content == again.content
+
+
+@pytest.mark.django_db
+def test_the_copy_in_front_of_redis_is_never_served_after_an_edit(client, pages_in_redis):
+    url = reverse("programs:program_detail", kwargs={"slug": "foia-library"})
+    client.get(url)
+    assert client.get(url)["X-Directory-Cache"] == "hit"
+    Program.objects.filter(slug="foia-library").update(summary="Changed.")
+    DirectoryRevision.bump()
+    edited = client.get(url)
+    assert edited["X-Directory-Cache"] == "miss"
+    assert b"Changed." in edited.content
