@@ -32,16 +32,8 @@ import sys
 import time
 
 import brotli
-from harness import (
-    ERROR,
-    Failure,
-    Portal,
-    add_verdict_option,
-    get_path,
-    load,
-    request,
-    verdict_status,
-)
+from harness import Failure, Portal, get_path, load, request
+from verdicts import ERROR, add_verdict_option, verdict_status
 
 SEARCH = "/directory/search/?q=detainer"
 PAGES = {

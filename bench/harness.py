@@ -8,12 +8,9 @@ PostgreSQL database `leacorner_bench_<pid>` on 127.0.0.1:5432 (the default), cre
 and dropped (with its connections) at exit, or an SQLite file in the folder. Everything it
 starts is stopped when the `with` block ends, whatever happens inside it.
 
-The portal runs with the production cache: both of its caches in Redis (`BENCH_REDIS_URL`,
-by default `redis://127.0.0.1:6379/0`), under a key prefix of the run's own that is deleted at
-exit, so runs side by side never read each other's pages or counters; `cache="local"` keeps
-each worker's local memory instead. Every request sends the `Accept-Encoding` a browser sends,
-and `request()` decodes the body as a browser would (its `transferred` size is the bytes on
-the wire).
+Both caches are in Redis (`bench_redis.py`) under a key prefix of the run, deleted at exit;
+`cache="local"` for each worker's memory. Every request sends a browser's `Accept-Encoding` and
+is decoded (`browser_encoding.py`; `transferred` is the bytes on the wire).
 
 `load()` runs a scenario in `clients` processes × `threads` threads for a fixed time and
 returns requests per second and p50/p95/p99 latency. `Browser` is one visitor over plain HTTP
@@ -26,7 +23,6 @@ resident memory (VmHWM).
         print(result.rps, result.p95, portal.peak_rss())
 """
 
-import gzip
 import hashlib
 import http.client
 import os
@@ -50,6 +46,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from bench_redis import REDIS_URL, check_redis, delete_redis_keys
+from browser_encoding import BROWSER_ACCEPT_ENCODING, decoded
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
@@ -57,29 +56,6 @@ HOST = "127.0.0.1"  # load only ever goes to loopback
 POSTGRES = {"host": HOST, "port": 5432, "user": "postgres"}
 SECRET_KEY = "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"  # noqa: S105
 CERTIFICATION_CODE_KEY = "bench-only-certification-code-key-" + "x" * 30
-REDIS_URL = os.environ.get("BENCH_REDIS_URL") or "redis://127.0.0.1:6379/0"
-# What Chromium and Firefox send over HTTPS (zstd, which the portal does not offer, included).
-BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd"
-
-
-# Exit statuses of a benchmark: every figure taken and every target met; an error (a failed
-# request, a check of the stored data, a missing database); a target missed.
-MET, ERROR, MISSED = 0, 1, 2
-
-
-def add_verdict_option(parser) -> None:
-    """`--report-only`: a missed target is printed but the exit status stays 0."""
-    parser.add_argument(
-        "--report-only",
-        action="store_true",
-        help="exit 0 when a target is missed (errors still exit 1)",
-    )
-
-
-def verdict_status(met: bool, options) -> int:
-    """The exit status of a run without errors: MISSED unless every target was met or the run
-    only reports."""
-    return MET if met or options.report_only else MISSED
 
 
 def free_port() -> int:
@@ -189,7 +165,7 @@ class Portal:
         self.worker, worker = None, self.worker
         _stop_process(worker)
         if self.cache == "redis":
-            _delete_redis_keys(self.cache_prefix)
+            delete_redis_keys(self.cache_prefix)
         if self._created_database:
             drop_database(self.database_name)
             self._created_database = False
@@ -220,7 +196,7 @@ class Portal:
             }
         )
         if self.cache == "redis":
-            _check_redis()
+            check_redis()
             env.update(
                 {
                     "REDIS_URL": REDIS_URL,
@@ -386,31 +362,6 @@ class Portal:
         return total / ticks
 
 
-def _check_redis() -> None:
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_timeout=5).ping()
-    except redis.RedisError as error:
-        raise SystemExit(
-            f"no Redis at {REDIS_URL} ({error}): start one or set BENCH_REDIS_URL"
-        ) from None
-
-
-def _delete_redis_keys(prefix: str) -> None:
-    """Delete every key of the run (both caches' keys start with its prefix)."""
-    import redis
-
-    try:
-        client = redis.Redis.from_url(REDIS_URL, socket_timeout=5)
-        for pattern in (f"{prefix}:*", f"{prefix}-pages:*"):
-            keys = list(client.scan_iter(match=pattern, count=1000))
-            for start in range(0, len(keys), 1000):
-                client.delete(*keys[start : start + 1000])
-    except redis.RedisError as error:
-        print(f"could not delete the run's Redis keys {prefix}*: {error}", file=sys.stderr)
-
-
 def _stop_process(process: subprocess.Popen | None) -> None:
     """SIGTERM to the process group, SIGKILL if it has not ended within 15 seconds."""
     if process is None or process.poll() is not None:
@@ -467,20 +418,7 @@ def request(
         raw = response.read()
     finally:
         connection.close()
-    return Response(response.status, response.headers, _decoded(response.headers, raw), len(raw))
-
-
-def _decoded(headers: http.client.HTTPMessage, raw: bytes) -> bytes:
-    coding = (headers.get("Content-Encoding") or "identity").strip().lower()
-    if coding == "br":
-        import brotli
-
-        return brotli.decompress(raw)
-    if coding == "gzip":
-        return gzip.decompress(raw)
-    if coding != "identity":
-        raise Failure(f"answered in an encoding the client cannot read: {coding}")
-    return raw
+    return Response(response.status, response.headers, decoded(response.headers, raw), len(raw))
 
 
 class Browser:

@@ -15,7 +15,8 @@ import os
 import shutil
 import sys
 
-from harness import ERROR, HOST, Portal, add_verdict_option, verdict_status
+from harness import HOST, Portal
+from verdicts import ERROR, add_verdict_option, verdict_status
 
 TARGET_BYTES = 150 * 1024
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -26,7 +26,8 @@ import threading
 import time
 from pathlib import Path
 
-from harness import ERROR, ROOT, Portal, add_verdict_option, format_rss, verdict_status
+from harness import ROOT, Portal, format_rss
+from verdicts import ERROR, add_verdict_option, verdict_status
 
 sys.path.insert(0, str(ROOT))
 from testkit.smtp import SMTPListener  # noqa: E402 - the project root is on the path only from here

@@ -38,7 +38,7 @@ os.environ.setdefault("LOG_LEVEL", "ERROR")
 # Production serves hashed static names from collectstatic's manifest; kept between runs.
 os.environ.setdefault("STATIC_ROOT", str(ROOT / "var" / "bench-static"))
 
-from harness import ERROR, add_verdict_option, verdict_status  # noqa: E402
+from verdicts import ERROR, add_verdict_option, verdict_status  # noqa: E402
 
 TARGET_P95_MS = 150
 BIG_TABLES = re.compile(r"stakeholderrequest|reportrouting|cyberincidentreport|indicator")

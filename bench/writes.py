@@ -28,17 +28,8 @@ import statistics
 import sys
 import time
 
-from harness import (
-    ERROR,
-    ROOT,
-    Browser,
-    Failure,
-    Portal,
-    add_verdict_option,
-    format_rss,
-    load,
-    verdict_status,
-)
+from harness import ROOT, Browser, Failure, Portal, format_rss, load
+from verdicts import ERROR, add_verdict_option, verdict_status
 
 sys.path.insert(0, str(ROOT))
 from testkit.payloads import cyber_report_post, stakeholder_request_post  # noqa: E402

@@ -14,10 +14,11 @@ from django.urls import reverse
 from ..conftest import DATABASE_TASKS
 from .conftest import report_data
 
-#: Today's counts (2026-12-03) by database: (statements, transactions). Issue 16 asks for one
+#: Today's counts (2026-12-03, after the receipt moved from the session to a signed cookie:
+#: 36 and 17 on PostgreSQL before) by database: (statements, transactions). Issue 16 asks for one
 #: transaction per filing; SQLite runs more statements (no upsert for the tracking number, its
 #: savepoints) than PostgreSQL.
-BOUNDS = {"postgresql": (36, 17), "sqlite": (42, 21)}
+BOUNDS = {"postgresql": (32, 13), "sqlite": (36, 15)}
 
 
 @contextmanager
@@ -63,6 +64,7 @@ def test_a_whole_anonymous_filing_stays_within_its_statements_and_transactions(s
         receipt = client.get(answer["Location"])
     assert form.status_code == 200 and answer.status_code == 302
     assert re.search(rb"CIR-\d{4}-\d{6}", receipt.content)
+    print({key: counts[key] for key in ("statements", "transactions")})
     statements, transactions = BOUNDS[connection.vendor]
     listing = "\n".join(counts["sql"])
     assert counts["statements"] <= statements, listing
