@@ -7,9 +7,13 @@ import re
 from contextlib import contextmanager
 
 import pytest
+from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+
+from cyber_reports.views import RECEIVED_COOKIE
 
 from ..conftest import DATABASE_TASKS
 from .conftest import report_data
@@ -69,3 +73,27 @@ def test_a_whole_anonymous_filing_stays_within_its_statements_and_transactions(s
     listing = "\n".join(counts["sql"])
     assert counts["statements"] <= statements, listing
     assert counts["transactions"] <= transactions, listing
+
+
+@pytest.mark.django_db
+def test_an_anonymous_filer_gets_a_receipt_without_a_session():
+    client = Client()
+    answer = client.post(reverse("cyber_reports:report_create"), report_data())
+    receipt = client.get(answer["Location"])
+    assert receipt.status_code == 200 and b"Your report was received" in receipt.content
+    assert not Session.objects.exists()
+    assert settings.SESSION_COOKIE_NAME not in client.cookies
+    cookie = client.cookies[RECEIVED_COOKIE]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+
+
+@pytest.mark.django_db
+def test_a_receipt_cookie_that_was_altered_or_copied_to_another_report_shows_nothing():
+    client = Client()
+    first = client.post(reverse("cyber_reports:report_create"), report_data())["Location"]
+    other = Client()
+    second = other.post(reverse("cyber_reports:report_create"), report_data())["Location"]
+    assert client.get(second).status_code == 404  # the cookie names its own report only
+    value = client.cookies[RECEIVED_COOKIE].value
+    client.cookies[RECEIVED_COOKIE] = value.replace("CIR-", "CIR-9", 1)
+    assert client.get(first).status_code == 404
