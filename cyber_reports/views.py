@@ -46,7 +46,8 @@ from .timeline import ReporterMessage
 #: cookie, not a session: an anonymous filer costs no session row (issue 16), and the receipt
 #: is still shown only to the browser that filed (the signature is SECRET_KEY's, the value is
 #: the filer's own link, which the receipt shows them anyway). HttpOnly, Secure as the session
-#: cookie, SameSite=Lax, sent only to the receipt pages, and valid as long as an idle session.
+#: cookie, SameSite=Lax, sent only under the report form's path (the form and its receipts), and
+#: valid as long as an idle session.
 RECEIVED_COOKIE = "cyber_report_received"
 RECEIVED_SALT = "cyber_reports.views.report_received"
 
