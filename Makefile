@@ -59,7 +59,7 @@ fuzz: $(STAMP)
 	  --hypothesis-show-statistics
 
 bench: $(STAMP)
-	$(PY) bench/run_all.py
+	$(PY) bench/run_all.py $(BENCH_ARGS)
 
 # Re-fetch the pinned USWDS release with npm and vendor only the files the portal uses
 # (standard library only, so no virtualenv is needed; see static/vendor/uswds/VENDORED.md).

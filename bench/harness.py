@@ -8,6 +8,10 @@ PostgreSQL database `leacorner_bench_<pid>` on 127.0.0.1:5432 (the default), cre
 and dropped (with its connections) at exit, or an SQLite file in the folder. Everything it
 starts is stopped when the `with` block ends, whatever happens inside it.
 
+Both caches are in Redis (`bench_redis.py`) under a key prefix of the run, deleted at exit;
+`cache="local"` for each worker's memory. Every request sends a browser's `Accept-Encoding` and
+is decoded (`browser_encoding.py`; `transferred` is the bytes on the wire).
+
 `load()` runs a scenario in `clients` processes × `threads` threads for a fixed time and
 returns requests per second and p50/p95/p99 latency. `Browser` is one visitor over plain HTTP
 with its cookies, as behind the production TLS proxy (X-Forwarded-Proto: https), so CSRF and
@@ -41,6 +45,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
+
+from bench_redis import REDIS_URL, check_redis, delete_redis_keys
+from browser_encoding import BROWSER_ACCEPT_ENCODING, decoded
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -96,7 +103,9 @@ class Portal:
     """The portal in production settings under gunicorn, on a fresh database; a context manager.
 
     `database` is "postgres" (a new `database_name`, by default `leacorner_bench_<pid>`, on
-    127.0.0.1:5432) or "sqlite". `env` adds or overrides environment variables (a benchmark's
+    127.0.0.1:5432) or "sqlite". `cache` is "redis" (production: `REDIS_URL` and
+    `DIRECTORY_CACHE_URL` at `BENCH_REDIS_URL`, keys under a prefix of this run) or "local"
+    (each worker's local memory). `env` adds or overrides environment variables (a benchmark's
     rate limits, say). Entering migrates, collects the static files and starts gunicorn;
     leaving stops it and the task worker, drops the database and removes the folder.
     """
@@ -109,10 +118,15 @@ class Portal:
         env: dict[str, str] | None = None,
         gunicorn_args: Iterable[str] = (),
         database_name: str = "",
+        cache: str = "redis",
     ) -> None:
         if database not in ("postgres", "sqlite"):
             raise ValueError(f"unknown database {database!r}")
+        if cache not in ("redis", "local"):
+            raise ValueError(f"unknown cache {cache!r}")
         self.database = database
+        self.cache = cache
+        self.cache_prefix = f"bench-{os.getpid()}-{time.monotonic_ns()}"
         self.workers = workers
         self.extra_env = dict(env or {})
         self.gunicorn_args = list(gunicorn_args)
@@ -150,6 +164,8 @@ class Portal:
         self.stop()
         self.worker, worker = None, self.worker
         _stop_process(worker)
+        if self.cache == "redis":
+            delete_redis_keys(self.cache_prefix)
         if self._created_database:
             drop_database(self.database_name)
             self._created_database = False
@@ -179,6 +195,17 @@ class Portal:
                 "LOG_LEVEL": "WARNING",
             }
         )
+        if self.cache == "redis":
+            check_redis()
+            env.update(
+                {
+                    "REDIS_URL": REDIS_URL,
+                    # docs/deployment.md gives the pages a Redis of their own (LRU eviction);
+                    # here one instance holds both, under the run's prefix.
+                    "DIRECTORY_CACHE_URL": REDIS_URL,
+                    "CACHE_KEY_PREFIX": self.cache_prefix,
+                }
+            )
         env.update(self.extra_env)
         return env
 
@@ -360,7 +387,8 @@ def format_rss(peaks: dict[int, int]) -> str:
 class Response:
     status: int
     headers: http.client.HTTPMessage
-    body: bytes
+    body: bytes  # decoded, as a browser reads it
+    transferred: int = 0  # bytes of the body on the wire
 
     @property
     def text(self) -> str:
@@ -376,16 +404,21 @@ def request(
     headers: dict[str, str] | None = None,
     timeout: float = 30,
 ) -> Response:
-    """One request on a new connection (gunicorn's sync workers close every connection)."""
+    """One request on a new connection (gunicorn's sync workers close every connection), with
+    the Accept-Encoding of a browser unless `headers` say otherwise; the body is decoded."""
     connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
         connection.request(
-            method, path, body=body, headers={"Accept-Encoding": "identity", **(headers or {})}
+            method,
+            path,
+            body=body,
+            headers={"Accept-Encoding": BROWSER_ACCEPT_ENCODING, **(headers or {})},
         )
         response = connection.getresponse()
-        return Response(response.status, response.headers, response.read())
+        raw = response.read()
     finally:
         connection.close()
+    return Response(response.status, response.headers, decoded(response.headers, raw), len(raw))
 
 
 class Browser:

@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 from harness import ROOT, Portal, format_rss
+from verdicts import ERROR, add_verdict_option, verdict_status
 
 sys.path.insert(0, str(ROOT))
 from testkit.smtp import SMTPListener  # noqa: E402 - the project root is on the path only from here
@@ -173,8 +174,9 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def report(options, prefix: Path, sampler: Sampler, started: float) -> str:
-    """Print the table of the steps and the slowest pages; return the summary line."""
+def report(options, prefix: Path, sampler: Sampler, started: float) -> tuple[str, int]:
+    """Print the table of the steps and the slowest pages; return the summary line and the
+    exit status (an error at any step; p95 over the target at a step)."""
     steps = read_csv(Path(f"{prefix}_steps.csv"))
     pages = read_csv(Path(f"{prefix}_steps_by_page.csv"))
     columns = "step users req/s p50_ms p95_ms p99_ms max_ms requests errors load1 worker_MiB"
@@ -227,10 +229,11 @@ def report(options, prefix: Path, sampler: Sampler, started: float) -> str:
         top = steps[-1]["users"] if steps else "?"
         where = f"p95 stays under {P95_TARGET_MS} ms up to {top} users"
     within = f"{capacity['users']} users" if capacity else "none of the steps"
-    return (
+    summary = (
         f"load test: {where}; errors {errors}; capacity (p95 < {P95_TARGET_MS} ms, 0 errors) "
         f"{within}; {format_rss(sampler.peaks())}"
     )
+    return summary, ERROR if errors else verdict_status(crossed is None, options)
 
 
 def mail_report(delivered: int, wait: float = 30) -> str:
@@ -251,7 +254,7 @@ def mail_report(delivered: int, wait: float = 30) -> str:
     return f"e-mails {statuses} ({delivered} received by the SMTP sink)"
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--steps", default="2,5,10,20,40", help="users of each step, rising")
     parser.add_argument("--step-seconds", type=float, default=35.0, help="length of each step")
@@ -261,6 +264,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker")
     parser.add_argument("--scale", type=float, default=0.005, help="seed_scale --scale")
     parser.add_argument("--keep", type=Path, help="copy locust's CSV files and log here")
+    add_verdict_option(parser)
     options = parser.parse_args()
     steps = [int(n) for n in options.steps.split(",")]
 
@@ -308,14 +312,15 @@ def main() -> None:
                 f"PostgreSQL, seed_scale {options.scale}, {options.step_seconds:.0f} s per step, "
                 f"{mail_report(len(smtp.messages))}"
             )
-            summary = report(options, prefix, sampler, started)
+            summary, status = report(options, prefix, sampler, started)
             if code not in (0, 1):  # locust exits 1 when a request failed, reported above
                 log = prefix.with_suffix(".log").read_text()[-3000:]
                 raise SystemExit(f"locust exited with {code}:\n{log}")
             print(summary)
     finally:
         smtp.stop()
+    return status
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -8,7 +8,9 @@ the p50 and p95 latency over `--runs` renders, the number of queries, and with `
 plan (EXPLAIN ANALYZE) of the slowest query. Then it times the related-reports panel alone
 (`cyber_reports.related.related_panel`) over `--panels` different reports that have related
 reports, half of them carrying the indicator shared by the most reports, with its query count
-for each. The last line is the summary.
+for each. The last line is the summary. Exits 1 when the database is missing or not filled
+(a benchmark that measured nothing has not passed), 2 when the target is missed (0 with
+`--report-only`).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/leacorner_scale \\
         .venv/bin/python bench/staff_at_scale.py --runs 20 --explain
@@ -36,6 +38,8 @@ os.environ.setdefault("LOG_LEVEL", "ERROR")
 # Production serves hashed static names from collectstatic's manifest; kept between runs.
 os.environ.setdefault("STATIC_ROOT", str(ROOT / "var" / "bench-static"))
 
+from verdicts import ERROR, add_verdict_option, verdict_status  # noqa: E402
+
 TARGET_P95_MS = 150
 BIG_TABLES = re.compile(r"stakeholderrequest|reportrouting|cyberincidentreport|indicator")
 
@@ -45,6 +49,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--explain", action="store_true", help="print the slowest query's plan")
     parser.add_argument("--panels", type=int, default=200, help="reports for the panel timing")
+    add_verdict_option(parser)
     args = parser.parse_args()
 
     import django
@@ -74,11 +79,11 @@ def main() -> int:
         total = StakeholderRequest.objects.count()
         reports = CyberIncidentReport.objects.count()
     except DatabaseError as error:
-        print(f"staff at scale: skipped, no database ({error}".strip() + ")")
-        return 0
+        print(f"staff at scale: FAILED, no database ({error}".strip() + ")")
+        return ERROR
     if total < 1000:
-        print("staff at scale: skipped, fill the database first with bench/seed_scale.py")
-        return 0
+        print("staff at scale: FAILED, fill the database first with bench/seed_scale.py")
+        return ERROR
     reviewer = client_for("reviewer0@ice.example")
     desk = client_for("cisa.desk0@cisa.example")
     middle = StakeholderRequest.objects.order_by("pk")[total // 2]
@@ -161,7 +166,7 @@ def main() -> int:
         f"{worst_panel:.1f} ms (target {TARGET_P95_MS} ms: {verdict}), {total:,} requests, "
         f"{reports:,} reports"
     )
-    return 0
+    return verdict_status(verdict == "met", args)
 
 
 def _time_panels(args, related, hot_value, connection, capture) -> float | None:

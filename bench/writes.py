@@ -10,7 +10,8 @@ saving, routing, history and the queued e-mails all happen in the portal as for 
 After each phase the database is checked: every filing acknowledged to a client (a redirect to
 its receipt, showing its tracking number) exists with that number, the number of stored
 filings equals the number acknowledged, and no tracking number is stored twice. The last line
-is the summary; the peak resident memory of each gunicorn worker is printed before it.
+is the summary; the peak resident memory of each gunicorn worker is printed before it. Exits 1
+on an error or a failed check, 2 when the target is missed (0 with `--report-only`).
 
 Rate limit: anonymous cyber reports are limited per network address
 (CYBER_REPORTS_ANONYMOUS_LIMIT, 5 an hour by default). Every client here comes from
@@ -28,6 +29,7 @@ import sys
 import time
 
 from harness import ROOT, Browser, Failure, Portal, format_rss, load
+from verdicts import ERROR, add_verdict_option, verdict_status
 
 sys.path.insert(0, str(ROOT))
 from testkit.payloads import cyber_report_post, stakeholder_request_post  # noqa: E402
@@ -203,6 +205,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=5, help="gunicorn sync workers")
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds of each, not counted")
     parser.add_argument("--only", choices=["cyber", "stakeholder"], help="one kind of filing")
+    add_verdict_option(parser)
     options = parser.parse_args()
     kinds = [options.only] if options.only else ["cyber", "stakeholder"]
 
@@ -256,7 +259,7 @@ def main() -> int:
         f"{kind} {'/'.join(f'{figures[kind, c]:.1f}' for c in options.concurrency)}/s"
         for kind in kinds
     ]
-    verdict = ""
+    verdict, met = "", True
     if best_cyber is not None:
         met = best_cyber >= TARGET_CYBER_PER_SECOND and not problems
         verdict = f"; target {TARGET_CYBER_PER_SECOND} reports/s: {'met' if met else 'MISSED'}"
@@ -267,7 +270,7 @@ def main() -> int:
         f"peak RSS {max(peaks.values(), default=0) / 1024:.0f} MiB per worker"
         f" (median {statistics.median(peaks.values() or [0]) / 1024:.0f}){verdict}"
     )
-    return 1 if problems else 0
+    return ERROR if problems else verdict_status(met, options)
 
 
 if __name__ == "__main__":

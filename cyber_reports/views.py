@@ -7,9 +7,11 @@ receipt was not sent); updates and files per report through the update link. A r
 submission keeps what was typed and says what to do, with whom to call if it is urgent.
 """
 
+import json
 from functools import lru_cache
 
 from crispy_forms.utils import render_crispy_form
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import Http404, HttpRequest, HttpResponse
@@ -40,7 +42,40 @@ from .forms import CyberIncidentReportForm, ReportUpdateForm, StatusChangeFormSe
 from .models import CyberIncidentReport
 from .timeline import ReporterMessage
 
-RECEIVED_SESSION_KEY = "cyber_reports_received"
+#: The filer's browser is told its report's tracking number and update link in a signed
+#: cookie, not a session: an anonymous filer costs no session row (issue 16), and the receipt
+#: is still shown only to the browser that filed (the signature is SECRET_KEY's, the value is
+#: the filer's own link, which the receipt shows them anyway). HttpOnly, Secure as the session
+#: cookie, SameSite=Lax, sent only under the report form's path (the form and its receipts), and
+#: valid as long as an idle session.
+RECEIVED_COOKIE = "cyber_report_received"
+RECEIVED_SALT = "cyber_reports.views.report_received"
+
+
+def _remember_receipt(response: HttpResponse, received: dict) -> HttpResponse:
+    response.set_signed_cookie(
+        RECEIVED_COOKIE,
+        json.dumps(received),
+        salt=RECEIVED_SALT,
+        max_age=settings.SESSION_COOKIE_AGE,
+        path=reverse("cyber_reports:report_create"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+def _remembered_receipt(request: HttpRequest) -> dict:
+    value = request.get_signed_cookie(
+        RECEIVED_COOKIE, default=None, salt=RECEIVED_SALT, max_age=settings.SESSION_COOKIE_AGE
+    )
+    try:
+        received = json.loads(value) if value else {}
+    except ValueError:
+        return {}
+    return received if isinstance(received, dict) else {}
+
 
 GUIDANCE_NAV = [
     ("cyber_reports:guidance", "When to report"),
@@ -200,13 +235,15 @@ def report_create(request: HttpRequest) -> HttpResponse:
             except AttachmentStorageError:
                 form.add_error(None, _storage_error_message())
                 return _report_form_page(request, form, formset, status=503)
-            request.session[RECEIVED_SESSION_KEY] = {
-                "tracking_number": filed.report.tracking_number,
-                "token": filed.update_token,
-                "receipt_sent": receipt,
-            }
-            return redirect(
-                "cyber_reports:report_received", tracking_number=filed.report.tracking_number
+            return _remember_receipt(
+                redirect(
+                    "cyber_reports:report_received", tracking_number=filed.report.tracking_number
+                ),
+                {
+                    "tracking_number": filed.report.tracking_number,
+                    "token": filed.update_token,
+                    "receipt_sent": receipt,
+                },
             )
         elif form_ok:
             form.add_error(None, _("Check the status changes under “Technical details”."))
@@ -219,8 +256,8 @@ def report_create(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_safe
 def report_received(request: HttpRequest, tracking_number: str) -> HttpResponse:
-    """The confirmation, shown only in the browser session that filed the report."""
-    received = request.session.get(RECEIVED_SESSION_KEY) or {}
+    """The confirmation, shown only in the browser that filed the report."""
+    received = _remembered_receipt(request)
     if received.get("tracking_number") != tracking_number:
         raise Http404
     report = get_object_or_404(CyberIncidentReport, tracking_number=tracking_number)

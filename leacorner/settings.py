@@ -172,22 +172,38 @@ REDIS_URL = env_url("REDIS_URL", "", schemes=("redis", "rediss", "unix"), host=F
 DIRECTORY_CACHE_URL = env_url(
     "DIRECTORY_CACHE_URL", "", schemes=("redis", "rediss", "unix"), host=False
 )
+# Prefix of every key in either Redis, so that two portals (or two benchmark runs) can share
+# one Redis without reading each other's pages or counters.
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "leacorner")
 if REDIS_URL:
     _counters = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "leacorner.redis_cache.KeptClientRedisCache",
         "LOCATION": REDIS_URL,
-        "KEY_PREFIX": "leacorner",
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
     }
 else:
     _counters = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "leacorner",
     }
+_pages_front = {}
 if DIRECTORY_CACHE_URL:
     _pages = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "leacorner.redis_cache.KeptClientRedisCache",
         "LOCATION": DIRECTORY_CACHE_URL,
-        "KEY_PREFIX": "leacorner-pages",
+        "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-pages",
+    }
+    # Each process keeps its most recent pages (compressed, 3-12 KB each) in front of Redis:
+    # the keys carry the directory revision, so a copy is never stale (programs/caching.py).
+    _pages_front = {
+        "directory-front": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "leacorner-directory-front",
+            "OPTIONS": {
+                "MAX_ENTRIES": env_count("DIRECTORY_CACHE_MAX_ENTRIES", 500, minimum=1),
+                "CULL_FREQUENCY": 3,
+            },
+        }
     }
 else:
     _pages = {
@@ -199,8 +215,8 @@ else:
             "CULL_FREQUENCY": 3,
         },
     }
-CACHES = {"default": _counters, "directory": _pages}
-del _counters, _pages
+CACHES = {"default": _counters, "directory": _pages, **_pages_front}
+del _counters, _pages, _pages_front
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -182,7 +182,7 @@ def test_simultaneous_attempts_never_exceed_the_limit_on_redis(settings):
     settings.CACHES = {
         **settings.CACHES,
         "rate-limit-test": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "leacorner.redis_cache.KeptClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"leacorner-test-{os.getpid()}",
         },

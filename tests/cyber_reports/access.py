@@ -42,7 +42,7 @@ ACCESS: dict[str, dict] = {
     "cyber_reports:how_to_report": {"expect": everyone()},
     "cyber_reports:training": {"expect": everyone()},
     "cyber_reports:report_create": {"expect": everyone()},
-    # Only the browser session that filed the report sees its confirmation.
+    # Only the browser that filed the report sees its confirmation (a signed cookie).
     "cyber_reports:report_received": {"expect": everyone(NOT_FOUND)},
     # The update page opens for whoever holds the secret, signed in or not.
     "cyber_reports:report_update": {"expect": everyone()},

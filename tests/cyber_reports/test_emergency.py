@@ -14,7 +14,7 @@ from cyber_reports.agencies import Agency
 from cyber_reports.emergency import emergency_lines, urgent_call_sentence
 from cyber_reports.models import Attachment, CyberIncidentReport, PrivateFileStorage
 
-from .conftest import report_data
+from .conftest import report_data, update_token_on_receipt
 
 SEEDED = (
     "DHS/CISA at CISA Central, (888) 282-0870, 24 hours a day; "
@@ -151,7 +151,7 @@ def test_a_report_whose_files_were_refused_says_whom_to_call(refused_files):
 def test_an_update_whose_files_were_refused_says_whom_to_call(refused_files):
     client = Client()
     filed = client.post(reverse("cyber_reports:report_create"), report_data())
-    token = client.session["cyber_reports_received"]["token"]
+    token = update_token_on_receipt(client, filed)
     Agency.objects.filter(code="CISA").update(emergency_contact=NEW_LINE)
     response = client.post(
         reverse("cyber_reports:report_update", kwargs={"token": token}),

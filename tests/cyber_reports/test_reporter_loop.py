@@ -19,7 +19,7 @@ from leacorner.models import OutgoingEmail
 from testkit.mfa import signed_in_client
 
 from ..factories import UserFactory
-from .conftest import report_data
+from .conftest import report_data, update_token_on_receipt
 
 URL = "/cyber-incidents/report/"
 pytestmark = pytest.mark.django_db
@@ -31,10 +31,8 @@ def file_report(client, capture, **fields) -> tuple[CyberIncidentReport, str]:
     with capture(execute=True):
         response = client.post(URL, data)
     assert response.status_code == 302
-    token = client.session["cyber_reports_received"]["token"]
-    report = CyberIncidentReport.objects.get(
-        tracking_number=client.session["cyber_reports_received"]["tracking_number"]
-    )
+    token = update_token_on_receipt(client, response)
+    report = CyberIncidentReport.objects.get(tracking_number=response["Location"].split("/")[-3])
     return report, reverse("cyber_reports:report_update", kwargs={"token": token})
 
 
