@@ -7,9 +7,10 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and security"
 
     def ready(self) -> None:
-        from . import audit, enrolment, lockout, roles
+        from . import audit, enrolment, lockout, retention, roles
 
         audit.connect()
+        retention.register()
         enrolment.connect()
         lockout.connect()
         # Permissions only exist after post_migrate, so the role table is applied then too.
