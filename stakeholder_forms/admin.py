@@ -28,6 +28,7 @@ from leacorner.transitions import TransitionError
 
 from . import certification_admin  # noqa: F401 - registers the certifications' admin
 from .forms import DenialForm, FindingsForm, InformationRequestForm
+from .hold_admin import LegalHoldAdminMixin
 from .identifiers import clean_a_number
 from .models import RecordView, StakeholderRequest
 from .queue_filters import AgeFilter, AssignmentFilter, QueueStatusFilter
@@ -47,7 +48,7 @@ def _download(field_file, name: str) -> FileResponse:
 
 
 @admin.register(StakeholderRequest)
-class StakeholderRequestAdmin(ReviewAdminMixin, admin.ModelAdmin):
+class StakeholderRequestAdmin(LegalHoldAdminMixin, ReviewAdminMixin, admin.ModelAdmin):
     # The columns that decide the work come first, so they are in view at 1280 px beside the
     # filters (tests/browser/test_columns_at_1280.py): which request, its state, how old it is.
     list_display = [

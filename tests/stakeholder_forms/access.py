@@ -25,6 +25,7 @@ CLERKS = {ANONYMOUS: LOGIN, "*": DENIED, CLERK: OK, SUPERUSER: OK}
 POST_ONLY = {ANONYMOUS: LOGIN, "*": DENIED, CLERK: METHOD, SUPERUSER: METHOD}
 REVIEW = admin_only(Role.ERO_REVIEWER, Role.ERO_SUPERVISOR)
 NOBODY = admin_only(outcome=DENIED)
+SUPERVISE = admin_only(Role.ERO_SUPERVISOR)
 MISSING_FILE = {
     ANONYMOUS: LOGIN,
     CLERK: DENIED,
@@ -52,6 +53,9 @@ ACCESS: dict[str, dict] = {
     "admin:stakeholder_forms_stakeholderrequest_delete": {"expect": NOBODY},
     "admin:stakeholder_forms_stakeholderrequest_document": {"expect": MISSING_FILE},
     "admin:stakeholder_forms_stakeholderrequest_event_document": {"expect": MISSING_FILE},
+    # Legal holds: ERO supervisors (and superusers) only.
+    "admin:stakeholder_forms_stakeholderrequest_hold": {"expect": SUPERVISE},
+    "admin:stakeholder_forms_stakeholderrequest_release_hold": {"expect": SUPERVISE},
     "admin:stakeholder_forms_stakeholderrequest_*": {"expect": REVIEW},
     "admin:stakeholder_forms_certification_add": {"expect": NOBODY},
     "admin:stakeholder_forms_certification_delete": {"expect": NOBODY},
@@ -93,7 +97,18 @@ def url_kwargs() -> dict[str, dict]:
     }
     kwargs["stakeholder_forms:draft_edit"] = {"pk": draft.pk}
     kwargs["stakeholder_forms:draft_delete"] = {"pk": draft.pk}
-    for name in ("change", "history", "claim", "release", "ask", "approve", "deny", "document"):
+    for name in (
+        "change",
+        "history",
+        "claim",
+        "release",
+        "ask",
+        "approve",
+        "deny",
+        "document",
+        "hold",
+        "release_hold",
+    ):
         kwargs[f"admin:stakeholder_forms_stakeholderrequest_{name}"] = request_id
     kwargs["admin:stakeholder_forms_stakeholderrequest_delete"] = request_id
     kwargs["admin:stakeholder_forms_stakeholderrequest_event_document"] = {
