@@ -266,3 +266,23 @@ def test_the_desk_holds_a_report_from_its_page(role_client):
     page = client.get(base)
     assert "Case 26-88" in page.text and "Release your agency" in page.text
     assert LegalHold.objects.active().on(report).get().held_for == "FBI"
+
+
+def test_the_legal_holds_list_is_for_superusers_and_bounded_in_queries(
+    role_client, supervisor, django_assert_max_num_queries
+):
+    client, _ = role_client(None)
+    url = "/admin/leacorner/legalhold/"
+    place_hold(StakeholderRequestFactory(), by=supervisor, reason="first")
+    client.get(url)
+    with django_assert_max_num_queries(20) as few:
+        assert client.get(url).status_code == 200
+    for _ in range(30):
+        place_hold(
+            StakeholderRequestFactory(), by=UserFactory(role=Role.ERO_SUPERVISOR), reason="r"
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(url)
+    assert page.status_code == 200 and "first" not in page.text  # the reason is on the hold
+    supervisor_client, _ = role_client(Role.ERO_SUPERVISOR)
+    assert supervisor_client.get(url).status_code == 403
