@@ -7,10 +7,11 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and security"
 
     def ready(self) -> None:
-        from . import audit, clerk_approval, enrolment, lockout, roles
+        from . import audit, clerk_approval, enrolment, lockout, retention, roles
 
         audit.connect()
         clerk_approval.connect()
+        retention.register()
         enrolment.connect()
         lockout.connect()
         # Permissions only exist after post_migrate, so the role table is applied then too.

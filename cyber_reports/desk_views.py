@@ -192,6 +192,8 @@ def _render_desk_report(
     refusal: str = "",
     **forms,
 ):
+    from .hold_views import hold_panel  # hold_views builds on this module's pages
+
     report = routing.report
     routings = list(
         report.routings.select_related(
@@ -228,6 +230,7 @@ def _render_desk_report(
         "refusal": refusal,
         "notices": desk_notices(report, routing.agency.code),
         **_forms(routing, forms),
+        **hold_panel(routing, forms.get("hold_form")),
     }
     return render(request, "cyber_reports/desk_report.html", context, status=status)
 

@@ -292,6 +292,23 @@ class CyberIncidentReport(models.Model):
     def hash_token(cls, token: str) -> str:
         return _hash_token(token)
 
+    # --- Legal holds (leacorner.legal_holds) -------------------------------------------------
+    @property
+    def legal_hold_label(self) -> str:
+        return self.tracking_number
+
+    def legal_hold_refusal(self, action: str, user, *, held_for: str = "") -> str | None:
+        """A member of the desk of an agency the report went to places and releases that
+        agency's hold (superusers: any such agency's). Each agency holds for its own reasons
+        (an investigation, litigation), so one agency never releases another's hold."""
+        from .desk import desk_agency_codes
+
+        if not self.routings.filter(agency__code=held_for).exists():
+            return gettext("This report was not routed to that agency.")
+        if held_for not in desk_agency_codes(user):
+            return gettext("Only a member of that agency's desk may place or release its hold.")
+        return None
+
     def ransom_display(self) -> str:
         """The demand as people write it: "1,500,000 U.S. dollars", "2.5 Bitcoin (BTC)"."""
         if self.ransom_demanded is None:

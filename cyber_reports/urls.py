@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import dashboard_views, desk_views, views
+from . import dashboard_views, desk_views, hold_views, views
 
 app_name = "cyber_reports"
 
@@ -44,6 +44,8 @@ urlpatterns = [
         name="desk_share_case_number",
     ),
     path(_REPORT + "notes/", desk_views.desk_note, name="desk_note"),
+    path(_REPORT + "legal-hold/", hold_views.desk_hold, name="desk_hold"),
+    path(_REPORT + "legal-hold/release/", hold_views.desk_release_hold, name="desk_release_hold"),
     path(
         _REPORT + "attachments/<int:attachment_id>/",
         desk_views.desk_attachment,

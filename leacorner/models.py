@@ -4,6 +4,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# The legal hold lives in its own module; imported here so that Django registers it.
+from .legal_holds import LegalHold
+
+__all__ = ["LegalHold", "OutgoingEmail"]
+
 
 class OutgoingEmailQuerySet(models.QuerySet):
     def about(self, obj: models.Model) -> "OutgoingEmailQuerySet":

@@ -324,7 +324,10 @@ SIGN_IN_KNOWN_ADDRESS_AGE = timedelta(days=90)
 SIGN_IN_ALERT_LIMIT = 1
 SIGN_IN_ALERT_WINDOW = timedelta(hours=1)
 ACCOUNT_INACTIVITY_LIMIT = timedelta(days=90)
-SECURITY_EVENT_RETENTION = timedelta(days=400)
+# CJIS AU-11: audit records are kept at least a year (docs/operations.md, "Retention").
+SECURITY_EVENT_RETENTION = timedelta(
+    days=env_count("SECURITY_EVENT_RETENTION_DAYS", 400, minimum=365)
+)
 
 # --- Internationalisation ---------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"
@@ -496,8 +499,29 @@ CERTIFICATION_COMPARE_MAX_BYTES = 2 * 1024 * 1024
 # Where a paper request goes (the printable form and the fact sheet say so).
 STAKEHOLDER_PAPER_EMAIL = env_str("STAKEHOLDER_PAPER_EMAIL", "ERO.INFO@ice.dhs.gov")
 STAKEHOLDER_INFORMATION_LINE = env_str("STAKEHOLDER_INFORMATION_LINE", "1-888-351-4024")
-# Drafts nobody has touched for this long are deleted by `manage.py prune_stakeholder_drafts`.
+# --- Retention (`manage.py apply_retention`; docs/operations.md, "Retention", says why) --------
+# Every period counts in days from the record's last change that matters (named for each).
+# Drafts nobody has touched for this long are deleted, with their files.
 STAKEHOLDER_DRAFT_RETENTION_DAYS = env_count("STAKEHOLDER_DRAFT_RETENTION_DAYS", 90)
+# The clerks' documents of a decided or withdrawn request: deleted this long after it closed.
+STAKEHOLDER_DOCUMENT_RETENTION_DAYS = env_count(
+    "STAKEHOLDER_DOCUMENT_RETENTION_DAYS", 365, minimum=30
+)
+# Certifications: deleted this long after issue (they no longer verify at /verify/ after).
+CERTIFICATION_RETENTION_DAYS = env_count("CERTIFICATION_RETENTION_DAYS", 2190, minimum=365)
+# A closed request's personal data: removed this long after it closed (and after its
+# certification is gone); its number, dates, kinds and decision stay for the statistics.
+STAKEHOLDER_REQUEST_RETENTION_DAYS = env_count(
+    "STAKEHOLDER_REQUEST_RETENTION_DAYS", 2190, minimum=365
+)
+# Staff openings of requests (an audit record, CJIS AU-11: at least a year).
+RECORD_VIEW_RETENTION_DAYS = env_count("RECORD_VIEW_RETENTION_DAYS", 400, minimum=365)
+# Cyber reports no desk is working any more: files deleted this long after the last activity,
+# the whole report this long after it.
+CYBER_ATTACHMENT_RETENTION_DAYS = env_count("CYBER_ATTACHMENT_RETENTION_DAYS", 365, minimum=30)
+CYBER_REPORT_RETENTION_DAYS = env_count("CYBER_REPORT_RETENTION_DAYS", 1825, minimum=365)
+# Rows read, locked and disposed of per transaction.
+RETENTION_BATCH_SIZE = env_count("RETENTION_BATCH_SIZE", 500, minimum=1, maximum=10000)
 # The public verification page: at most this many checks per address in the window.
 STAKEHOLDER_VERIFY_LIMIT = env_count("STAKEHOLDER_VERIFY_LIMIT", 10)
 STAKEHOLDER_VERIFY_WINDOW = timedelta(

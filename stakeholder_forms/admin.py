@@ -33,6 +33,7 @@ from . import (
     message_template_admin,  # noqa: F401 - registers the letter templates' admin
 )
 from .decision_admin import DecisionPagesMixin
+from .hold_admin import LegalHoldAdminMixin
 from .identifiers import clean_a_number
 from .models import RecordView, StakeholderRequest
 from .queue_filters import AgeFilter, AssignmentFilter, QueueStatusFilter
@@ -55,7 +56,11 @@ def _download(field_file, name: str) -> FileResponse:
 
 @admin.register(StakeholderRequest)
 class StakeholderRequestAdmin(
-    SupervisionAdminMixin, DecisionPagesMixin, ReviewAdminMixin, admin.ModelAdmin
+    LegalHoldAdminMixin,
+    SupervisionAdminMixin,
+    DecisionPagesMixin,
+    ReviewAdminMixin,
+    admin.ModelAdmin,
 ):
     # The columns that decide the work come first, so they are in view at 1280 px beside the
     # filters (tests/browser/test_columns_at_1280.py): which request, its state, how old it is.

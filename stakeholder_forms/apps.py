@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class StakeholderFormsConfig(AppConfig):
     name = "stakeholder_forms"
     verbose_name = "Criminal Justice Stakeholder requests"
+
+    def ready(self) -> None:
+        from . import retention
+
+        retention.register()

@@ -22,7 +22,13 @@ from .certification_documents import CertificationDocument
 from .message_templates import MessageTemplate
 from .uploads import draft_document_path, request_document_path
 from .vocabulary import INFORMATION_ITEMS, AgencyType, DenialReason, ObligationType, Sex
-from .workflow import OPEN_STATUSES, RequestEvent, RequestStatus, RequestWorkflow
+from .workflow import (
+    OPEN_STATUSES,
+    SUPERVISE_PERMISSION,
+    RequestEvent,
+    RequestStatus,
+    RequestWorkflow,
+)
 from .working_days import working_days_before, working_days_between
 
 __all__ = [
@@ -228,6 +234,15 @@ class StakeholderRequest(RequestWorkflow):
         _("attestation"),
         help_text=_("The requester asks in an official criminal-justice capacity."),
     )
+    anonymised_at = models.DateTimeField(
+        _("personal data removed"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When the retention schedule removed the personal data (stakeholder_forms.retention)."
+        ),
+    )
 
     objects = StakeholderRequestQuerySet.as_manager()
 
@@ -329,6 +344,24 @@ class StakeholderRequest(RequestWorkflow):
         return working_days_between(
             timezone.localdate(self.submitted_at), today or timezone.localdate()
         )
+
+    # --- Legal holds (leacorner.legal_holds) -------------------------------------------------
+    @property
+    def legal_hold_label(self) -> str:
+        return self.tracking_number
+
+    def legal_hold_refusal(self, action: str, user, *, held_for: str = "") -> str | None:
+        """Supervisors (the supervise permission) place and release holds, for ERO only."""
+        if not (user.is_active and user.has_perm(SUPERVISE_PERMISSION)):
+            return gettext("Only ERO supervisors may place or release a legal hold.")
+        if held_for:
+            return gettext("A stakeholder request is held for ERO only.")
+        if action == "place" and self.anonymised_at is not None:
+            return gettext(
+                "This request's personal data was removed under the retention schedule; "
+                "there is nothing left to hold."
+            )
+        return None
 
     def is_overdue(self, today: date | None = None) -> bool:
         """Open and past the age target (the rule of `StakeholderRequestQuerySet.overdue`)."""

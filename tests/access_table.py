@@ -116,6 +116,12 @@ ACCESS_TABLE: dict[str, dict] = {
         "expect": admin_only(outcome=DENIED),
         "kwargs": {"object_id": "999999"},
     },
+    # Legal holds: superusers read every hold; holds are placed on the records' own pages.
+    "admin:leacorner_legalhold_add": {"expect": admin_only(outcome=DENIED)},
+    "admin:leacorner_legalhold_delete": {
+        "expect": admin_only(outcome=DENIED),
+        "kwargs": {"object_id": "999999"},
+    },
     "admin:axes_*_add": {"expect": admin_only(outcome=DENIED)},
     "admin:django_tasks_database_dbtaskresult_add": {"expect": admin_only(outcome=DENIED)},
     "admin:django_tasks_database_dbtaskresult_delete": {

@@ -65,6 +65,8 @@ ACCESS: dict[str, dict] = {
     "cyber_reports:desk_write_to_reporter": {"expect": every_desk(METHOD)},
     "cyber_reports:desk_share_case_number": {"expect": every_desk(METHOD)},
     "cyber_reports:desk_note": {"expect": every_desk(METHOD)},
+    "cyber_reports:desk_hold": {"expect": every_desk(METHOD)},
+    "cyber_reports:desk_release_hold": {"expect": every_desk(METHOD)},
     # Reports are filed, never added or deleted through the admin; agencies are never deleted.
     "admin:cyber_reports_cyberincidentreport_add": {"expect": admin_only(outcome=DENIED)},
     "admin:cyber_reports_cyberincidentreport_delete": {
@@ -107,6 +109,8 @@ def url_kwargs() -> dict[str, dict]:
                 "desk_write_to_reporter",
                 "desk_share_case_number",
                 "desk_note",
+                "desk_hold",
+                "desk_release_hold",
             )
         },
         "cyber_reports:desk_attachment": {**desk, "attachment_id": attachment.pk},

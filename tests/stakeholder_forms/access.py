@@ -62,6 +62,9 @@ ACCESS: dict[str, dict] = {
     "admin:stakeholder_forms_stakeholderrequest_event_document": {"expect": MISSING_FILE},
     "admin:stakeholder_forms_stakeholderrequest_assign": {"expect": SUPERVISE},
     "admin:stakeholder_forms_stakeholderrequest_export": {"expect": SUPERVISE},
+    # Legal holds: ERO supervisors (and superusers) only.
+    "admin:stakeholder_forms_stakeholderrequest_hold": {"expect": SUPERVISE},
+    "admin:stakeholder_forms_stakeholderrequest_release_hold": {"expect": SUPERVISE},
     "admin:stakeholder_forms_stakeholderrequest_*": {"expect": REVIEW},
     "admin:stakeholder_forms_certification_add": {"expect": NOBODY},
     "admin:stakeholder_forms_certification_delete": {"expect": NOBODY},
@@ -118,6 +121,8 @@ def url_kwargs() -> dict[str, dict]:
         "approve",
         "deny",
         "document",
+        "hold",
+        "release_hold",
     ):
         kwargs[f"admin:stakeholder_forms_stakeholderrequest_{name}"] = request_id
     kwargs["admin:stakeholder_forms_stakeholderrequest_delete"] = request_id

@@ -409,7 +409,7 @@ def test_old_drafts_and_their_files_are_pruned(clerk, settings):
     fresh = RequestDraft.objects.create(clerk=clerk, data={"case_number": "fresh"})
     out = io.StringIO()
     call_command("prune_stakeholder_drafts", stdout=out)
-    assert "deleted 1 draft(s)" in out.getvalue()
+    assert "stakeholder_drafts: 1 record(s) deleted, 1 file(s)" in out.getvalue()
     assert list(RequestDraft.objects.all()) == [fresh]
     assert not os.path.exists(path)
 

@@ -1,24 +1,18 @@
-from datetime import timedelta
-
-from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.utils import timezone
-
-from stakeholder_forms.models import RequestDraft
 
 
 class Command(BaseCommand):
     help = (
-        "Delete request drafts (and their attached files) untouched for "
-        "STAKEHOLDER_DRAFT_RETENTION_DAYS (90 by default). Run daily from cron."
+        "Delete request drafts (and their files) untouched for STAKEHOLDER_DRAFT_RETENTION_DAYS "
+        "(90 by default): `apply_retention --kind stakeholder_drafts`, kept for existing cron "
+        "lines."
     )
 
-    def handle(self, *args, **options) -> None:
-        cutoff = timezone.now() - timedelta(days=settings.STAKEHOLDER_DRAFT_RETENTION_DAYS)
-        deleted = 0
-        for draft in RequestDraft.objects.filter(updated_at__lt=cutoff).iterator():
-            if draft.document:
-                draft.document.delete(save=False)
-            draft.delete()
-            deleted += 1
-        self.stdout.write(f"deleted {deleted} draft(s) untouched since {cutoff:%Y-%m-%d}")
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--dry-run", action="store_true")
+
+    def handle(self, *args, dry_run: bool, **options) -> None:
+        call_command(
+            "apply_retention", kinds=["stakeholder_drafts"], dry_run=dry_run, stdout=self.stdout
+        )
