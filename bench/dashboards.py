@@ -12,24 +12,16 @@ summary against the target of issue 13 (p95 under 300 ms).
 """
 
 import argparse
-import os
 import re
 import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/leacorner_scale")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leacorner.settings")
-os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 50)
-os.environ.setdefault("CERTIFICATION_CODE_KEY", "bench-only-certification-code-key-" + "x" * 30)
-os.environ.setdefault("EMAIL_HOST", "127.0.0.1")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-os.environ.setdefault("DEBUG", "0")
-os.environ.setdefault("LOG_LEVEL", "ERROR")
-os.environ.setdefault("STATIC_ROOT", str(ROOT / "var" / "bench-static"))
+from in_process import use_production_settings  # noqa: E402
+
+use_production_settings()
+
+from verdicts import ERROR, add_verdict_option, verdict_status  # noqa: E402
 
 TARGET_P95_MS = 300
 BIG_TABLES = re.compile(r"stakeholderrequest|reportrouting|cyberincidentreport")
@@ -39,6 +31,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--explain", action="store_true", help="print the big tables' plans")
+    add_verdict_option(parser)
     args = parser.parse_args()
 
     import django
@@ -57,11 +50,11 @@ def main() -> int:
     try:
         total = StakeholderRequest.objects.count()
     except DatabaseError as error:
-        print(f"dashboards: skipped, no database ({error}".strip() + ")")
-        return 0
+        print(f"dashboards: FAILED, no database ({error}".strip() + ")")
+        return ERROR
     if total < 1000:
-        print("dashboards: skipped, fill the database first with bench/seed_scale.py")
-        return 0
+        print("dashboards: FAILED, fill the database first with bench/seed_scale.py")
+        return ERROR
     reviewer = signed_in_client(User.objects.get(email="reviewer0@ice.example"))
     desk = signed_in_client(User.objects.get(email="cisa.desk0@cisa.example"))
     pages = [
@@ -97,7 +90,7 @@ def main() -> int:
         f"dashboards: worst p95 {worst:.1f} ms over {len(pages)} pages "
         f"(target {TARGET_P95_MS} ms: {verdict})"
     )
-    return 0
+    return verdict_status(verdict == "met", args)
 
 
 if __name__ == "__main__":
