@@ -22,19 +22,19 @@ def test_a_supervisor_places_and_releases_a_hold_in_the_admin(page):
     page.goto(change)
     page.get_by_role("link", name="Place on legal hold…").click()
     page.get_by_role("button", name="Place the hold").click()
-    assert "Give the reason." in page.content()
+    page.wait_for_selector("text=Give the reason.")  # the next page, not the one clicked on
     assert_accessible(page)
     screenshot(page, "stakeholder-admin-legal-hold-form")
     page.get_by_label("Reason").fill("Litigation hold: Doe v. Fairfax County, 1:26-cv-00412")
     page.get_by_role("button", name="Place the hold").click()
-    assert "is on legal hold" in page.content()
+    page.wait_for_selector("text=is on legal hold")  # the next page, not the one clicked on
     page.locator("#legal-holds").scroll_into_view_if_needed()
     assert_accessible(page)
     screenshot(page, "stakeholder-admin-legal-hold")
     page.get_by_role("link", name="Release the legal hold…").click()
     page.get_by_label("Reason").fill("Case settled; counsel released the hold on 2026-11-30")
     page.get_by_role("button", name="Release the hold").click()
-    assert "is released" in page.content()
+    page.wait_for_selector("text=is released")  # the next page, not the one clicked on
     assert_accessible(page)
 
 
