@@ -55,7 +55,11 @@ class Command(BaseCommand):
             EmailAddress.objects.update_or_create(
                 user=user, email=email, defaults={"verified": True, "primary": True}
             )
+            # Staff enrol two-factor only through a link (accounts.enrolment), never with the
+            # password alone, demo accounts too.
             mfa_note = (
-                " (sets up two-factor authentication at first admin visit)" if user.is_staff else ""
+                f" (two-factor link: manage.py send_mfa_enrolment_link {email} --print)"
+                if user.is_staff
+                else ""
             )
             self.stdout.write(f"  {role.value if role else 'Superuser':16} {email}{mfa_note}")
