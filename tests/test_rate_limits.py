@@ -1,10 +1,8 @@
 """The one rate limiter: exact under concurrency, per client address, IPv6 grouped by /64."""
 
 import os
-import socket
 import threading
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import caches
@@ -19,6 +17,7 @@ from leacorner.rate_limits import (
     REPORT_UPDATES,
     RateLimit,
 )
+from testkit.redis import REDIS_URL, needs_redis
 
 from .cyber_reports.conftest import report_data
 
@@ -164,19 +163,7 @@ def test_simultaneous_attempts_never_exceed_the_limit(settings):
     assert _admitted_in_parallel(CERTIFICATE_CHECKS, 40) == 5
 
 
-REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
-
-
-def _redis_answers() -> bool:
-    location = urlsplit(REDIS_URL)
-    try:
-        socket.create_connection((location.hostname, location.port or 6379), timeout=1).close()
-    except OSError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _redis_answers(), reason=f"needs Redis at {REDIS_URL} (REDIS_URL)")
+@needs_redis
 def test_simultaneous_attempts_never_exceed_the_limit_on_redis(settings):
     """The production cache: Redis' INCR is the atomic step across processes."""
     settings.CACHES = {

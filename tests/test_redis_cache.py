@@ -2,12 +2,10 @@
 Redis (REDIS_URL, or db 15 of a local one); skipped where none answers."""
 
 import os
-import socket
 import subprocess
 import sys
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import caches
@@ -15,23 +13,10 @@ from django.urls import reverse
 
 from leacorner.redis_cache import KeptClientRedisCache
 from programs.models import DirectoryRevision, Program
+from testkit.redis import REDIS_URL, needs_redis
 
 ROOT = Path(__file__).resolve().parent.parent
-REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
-
-
-def _redis_answers() -> bool:
-    location = urlsplit(REDIS_URL)
-    try:
-        socket.create_connection((location.hostname, location.port or 6379), timeout=1).close()
-    except OSError:
-        return False
-    return True
-
-
-pytestmark = pytest.mark.skipif(
-    not _redis_answers(), reason=f"needs Redis at {REDIS_URL} (REDIS_URL)"
-)
+pytestmark = needs_redis
 
 
 @pytest.fixture
