@@ -17,7 +17,10 @@ for the one agency (the rule of every desk page). What each figure counts:
   and how many the desk has not acknowledged (still new, or closed or handed on unacknowledged).
 
 Every figure is one query over the desk's index by filing time (`cyber_desk_newest`);
-docs/performance.md has the plans and the times at a million reports.
+docs/performance.md has the plans and the times at a million reports. The page shows the
+snapshot the task worker keeps per agency (`agency_figures`, leacorner/snapshots.py): the
+figures of every routing of the agency, which are what `visible_to(user)` gives each person the
+page admits (the agency's desk members and superusers), computed once for all of them.
 """
 
 from collections import Counter
@@ -28,9 +31,11 @@ from django.db.models import Count, F
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.formats import date_format
+from django_tasks import task
 
 from leacorner.charts import Chart, Series, recent_weeks
 from leacorner.percentiles import DurationFigures, Window, duration_figures
+from leacorner.snapshots import Figures, figures_of, store
 
 from .agencies import Agency, IncidentType
 from .desk import ReportRouting
@@ -110,8 +115,40 @@ def _hours(seconds: float | None) -> float | None:
 
 def desk_dashboard(*, user, agency: Agency, now: datetime | None = None) -> DeskDashboard:
     """Every figure of `agency`'s desk as `user` may see it, as of `now` (the present)."""
-    now = now or timezone.now()
     routings = ReportRouting.objects.visible_to(user).for_agency(agency)
+    return _dashboard_of(routings, now or timezone.now())
+
+
+def _snapshot_key(agency_code: str) -> str:
+    return f"desk:{agency_code.lower()}"
+
+
+def _agency_compute(agency_code: str):
+    def compute(now: datetime) -> DeskDashboard:
+        agency = Agency.objects.get(code=agency_code)
+        return _dashboard_of(ReportRouting.objects.for_agency(agency), now)
+
+    return compute
+
+
+@task()
+def refresh_desk_dashboard(agency_code: str) -> None:
+    """The worker's part of `agency_figures`: new figures for one agency's dashboard page."""
+    store(_snapshot_key(agency_code), _agency_compute(agency_code))
+
+
+def agency_figures(agency: Agency) -> Figures[DeskDashboard]:
+    """The dashboard of `agency` as its page shows it, for the people the page admits: the
+    worker's latest snapshot (leacorner/snapshots.py)."""
+    return figures_of(
+        _snapshot_key(agency.code),
+        DeskDashboard,
+        _agency_compute(agency.code),
+        lambda: refresh_desk_dashboard.enqueue(agency.code),
+    )
+
+
+def _dashboard_of(routings, now: datetime) -> DeskDashboard:
     weeks = recent_weeks(WEEKS, timezone.localdate(now))
     since = timezone.make_aware(datetime.combine(weeks[0], time.min))
     labels = [date_format(week) for week in weeks]

@@ -1,6 +1,7 @@
 """An agency desk's dashboard page: members of that agency's desk (staff, with MFA) and
 superusers; another desk gets 404 as for every desk page, other staff and clerks 403. The
-figures are dashboard.py's, over `ReportRouting.objects.visible_to(user)` for the agency."""
+figures are dashboard.py's snapshot of the agency's routings: what `visible_to(user)` gives
+every person admitted here."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -8,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from leacorner.access import role_required
 
-from .dashboard import desk_dashboard
+from .dashboard import agency_figures
 from .desk_views import DESK_ROLE_LIST, _desk_agency, _desk_crumbs
 
 
@@ -21,7 +22,8 @@ def desk_dashboard_page(request: HttpRequest, agency: str) -> HttpResponse:
         "cyber_reports/desk_dashboard.html",
         {
             "agency": agency_obj,
-            "dashboard": desk_dashboard(user=request.user, agency=agency_obj),
+            "figures": (figures := agency_figures(agency_obj)),
+            "dashboard": figures.value,
             "crumbs": _desk_crumbs(agency_obj).then("Dashboard"),
         },
     )

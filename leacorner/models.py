@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 # The legal hold lives in its own module; imported here so that Django registers it.
 from .legal_holds import LegalHold
+from .snapshots import Snapshot
 
-__all__ = ["LegalHold", "OutgoingEmail"]
+__all__ = ["LegalHold", "OutgoingEmail", "Snapshot"]
 
 
 class OutgoingEmailQuerySet(models.QuerySet):

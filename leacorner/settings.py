@@ -487,6 +487,13 @@ CYBER_REPORTS_ACKNOWLEDGE_WITHIN_HOURS = env_count(
     "CYBER_REPORTS_ACKNOWLEDGE_WITHIN_HOURS", 24, minimum=1
 )
 
+# --- Staff dashboards ---------------------------------------------------------------------------
+# The dashboards show figures the task worker recomputes (leacorner/snapshots.py): figures older
+# than REFRESH are shown while the worker makes new ones; older than STALE (the worker is down)
+# they are recomputed in the request.
+DASHBOARD_REFRESH_SECONDS = env_count("DASHBOARD_REFRESH_SECONDS", 60, minimum=1)
+DASHBOARD_STALE_SECONDS = env_count("DASHBOARD_STALE_SECONDS", 600, minimum=1)
+
 # --- Stakeholder requests ---------------------------------------------------------------------
 # A request open longer than this many working days is highlighted in the reviewers' queue.
 STAKEHOLDER_AGE_WARNING_WORKING_DAYS = env_count("STAKEHOLDER_AGE_WARNING_DAYS", 10)

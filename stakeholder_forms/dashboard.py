@@ -20,7 +20,9 @@ What each figure counts (decided here, shown on the page under each chart):
 
 Every figure is one query over an index (the model's `stakeholder_status_oldest`,
 `stakeholder_assignee_queue`, `stakeholder_decided`); docs/performance.md has the plans and
-the times at a million requests.
+the times at a million requests. At that size they cost half a second together, so the page
+shows the snapshot the task worker keeps (`queue_figures`, leacorner/snapshots.py), at most a
+minute old while the worker runs, and says when it was computed.
 """
 
 from dataclasses import dataclass
@@ -32,10 +34,12 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.formats import date_format
+from django_tasks import task
 
 from accounts.roles import Role
 from leacorner.charts import Chart, Series, recent_weeks
 from leacorner.percentiles import DurationFigures, Window, duration_figures
+from leacorner.snapshots import Figures, figures_of, store
 
 from .models import StakeholderRequest, older_than_cutoff
 from .workflow import RequestStatus
@@ -43,6 +47,7 @@ from .workflow import RequestStatus
 WEEKS = 12
 DECIDED = (RequestStatus.APPROVED, RequestStatus.DENIED)
 DAY = 24 * 3600
+SNAPSHOT_KEY = "stakeholder-queue"
 
 
 @dataclass(frozen=True)
@@ -246,3 +251,18 @@ def queue_dashboard(*, now: datetime | None = None) -> QueueDashboard:
         decision_chart=decision_chart,
         weekly_chart=weekly_chart,
     )
+
+
+def _compute(now: datetime) -> QueueDashboard:
+    return queue_dashboard(now=now)
+
+
+@task()
+def refresh_queue_dashboard() -> None:
+    """The worker's part of `queue_figures`: new figures for the dashboard page."""
+    store(SNAPSHOT_KEY, _compute)
+
+
+def queue_figures() -> Figures[QueueDashboard]:
+    """The dashboard as the page shows it: the worker's latest snapshot (leacorner/snapshots.py)."""
+    return figures_of(SNAPSHOT_KEY, QueueDashboard, _compute, refresh_queue_dashboard.enqueue)

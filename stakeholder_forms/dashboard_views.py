@@ -11,7 +11,7 @@ from accounts.roles import Role
 from leacorner.access import role_required
 from leacorner.breadcrumbs import Breadcrumbs
 
-from .dashboard import queue_dashboard
+from .dashboard import queue_figures
 
 ADMIN = Breadcrumbs("Staff admin", reverse_lazy("admin:index"))
 
@@ -22,5 +22,9 @@ def queue_dashboard_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "stakeholder_forms/queue_dashboard.html",
-        {"dashboard": queue_dashboard(), "crumbs": ADMIN.then("Stakeholder queue dashboard")},
+        {
+            "figures": (figures := queue_figures()),
+            "dashboard": figures.value,
+            "crumbs": ADMIN.then("Stakeholder queue dashboard"),
+        },
     )
