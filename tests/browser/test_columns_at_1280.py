@@ -68,3 +68,18 @@ def test_the_ero_queues_status_and_age_are_in_view(page):
     for column in ("status_badge", "age"):
         place = in_view(page, f"#result_list th.column-{column}", "#changelist .results")
         assert place["right"] <= place["visible"] <= place["viewport"], (column, place)
+
+
+def test_the_queue_dashboards_reviewer_table_is_whole_and_no_clerk_tab_is_current(page):
+    reviewer = UserFactory(
+        email="wide@ice.example",
+        role=Role.ERO_SUPERVISOR,
+        full_name="Maria Guadalupe Alejandra Montgomery-Villanueva",
+    )
+    StakeholderRequestFactory().claim(by=reviewer)
+    sign_in(page, reviewer.email, PASSWORD, totp_secret=enrol_totp(reviewer))
+    page.goto("/stakeholder-requests/dashboard/")
+    table = '.usa-table-container--scrollable[aria-label="Each reviewer\'s open requests"]'
+    place = in_view(page, f"{table} thead th:last-child", table)  # Overdue
+    assert place["right"] <= place["visible"] <= place["viewport"], place
+    assert page.locator(".usa-nav .usa-current").count() == 0
