@@ -11,7 +11,10 @@ approve. Each is written, then previewed, then confirmed, on one URL:
    the template was edited meanwhile), showing the new text to confirm instead.
 
 The preview is a page, not a record: nothing is written until the confirmation. What the
-reviewer typed travels in the preview's hidden fields, so "Change" brings it back intact.
+reviewer typed travels in the preview's hidden fields, so "Change" brings it back intact, and
+so does a confirmation the transition refuses (another reviewer changed the request
+meanwhile): the form comes back with the reviewer's words, the refusal, and the request as it
+is now, to be read and previewed again (`_refused_keeping_text`).
 """
 
 from django.contrib import messages
@@ -46,6 +49,23 @@ class DecisionPagesMixin:
             },
         )
 
+    def _refused_keeping_text(self, request, obj, refusal, *, rebuild, title, template_context):
+        """The form again after a refused confirmation, with what the reviewer typed, set to the
+        request's current version: they read the change, then preview and confirm anew."""
+        obj.refresh_from_db()
+        data = request.POST.copy()
+        data["version"] = str(obj.version)
+        data["previewed"] = ""
+        self.message_user(
+            request,
+            _("%(refusal)s What you wrote is kept below: read the request again, then preview.")
+            % {"refusal": refusal},
+            messages.ERROR,
+        )
+        return self._transition_page(
+            request, obj, title=title, form=rebuild(data), template_context=template_context
+        )
+
     def _letter_step(self, request, obj, *, action, form, compose, send, title, edit_label, done):
         """The three steps of a letter (module docstring) for the transition `action`."""
         if request.method != "POST" and (refused := self._refused(request, obj, action)):
@@ -62,8 +82,14 @@ class DecisionPagesMixin:
             except LetterChanged as changed:
                 error = str(changed)
             except TransitionError as refused:
-                self.message_user(request, str(refused), messages.ERROR)
-                return redirect(self._change_url(obj))
+                return self._refused_keeping_text(
+                    request,
+                    obj,
+                    refused,
+                    rebuild=type(form),
+                    title=title,
+                    template_context={"submit_label": edit_label},
+                )
             else:
                 self.message_user(request, done)
                 return redirect(self._change_url(obj))
@@ -146,9 +172,18 @@ class DecisionPagesMixin:
                 for field, problems in error.message_dict.items():
                     for problem in problems:
                         form.add_error(field if field in form.fields else None, problem)
-            except TransitionError as error:
-                self.message_user(request, str(error), messages.ERROR)
-                return redirect(self._change_url(obj))
+            except TransitionError as refused:
+                return self._refused_keeping_text(
+                    request,
+                    obj,
+                    refused,
+                    rebuild=lambda data: FindingsForm(data, stakeholder_request=obj),
+                    title=title,
+                    template_context={
+                        "submit_label": _("Preview the certificate"),
+                        "findings": True,
+                    },
+                )
             else:
                 self.message_user(
                     request,

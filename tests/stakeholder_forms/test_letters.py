@@ -112,19 +112,31 @@ def test_change_the_text_brings_back_what_was_typed(reviewer_client, claimed):
     assert "Send the &lt;capias&gt; &amp; the docket.</textarea>" in back.content.decode()
 
 
-def test_a_stale_confirmation_is_refused_and_sends_nothing(reviewer, reviewer_client, claimed):
+def test_a_stale_confirmation_is_refused_sends_nothing_and_keeps_the_text(
+    reviewer, reviewer_client, claimed
+):
     url = action_url(claimed, "deny")
+    note = "The court withdrew the capias on 3 May; see the docket."
     preview = reviewer_client.post(
-        url, {"version": claimed.version, "reason": "no_record", "note": ""}
+        url, {"version": claimed.version, "reason": "other", "note": note}
     )
     # Meanwhile the reviewer releases and claims it again in another tab: a new version.
     claimed.release(by=reviewer)
     claimed.claim(by=reviewer)
     refused = confirm(reviewer_client, url, preview, follow=True)
-    assert "changed while you were working on it" in refused.content.decode()
+    html = refused.content.decode()
+    assert "changed while you were working on it" in html
+    assert "What you wrote is kept below" in html
+    assert f"{note}</textarea>" in html
     claimed.refresh_from_db()
     assert claimed.status == "in_review"
     assert not OutgoingEmail.objects.about(claimed).exists()
+    # Read again, previewed again from the kept form: now it goes.
+    assert f'name="version" value="{claimed.version}"' in html
+    again = reviewer_client.post(url, {"version": claimed.version, "reason": "other", "note": note})
+    confirm(reviewer_client, url, again, follow=True)
+    claimed.refresh_from_db()
+    assert claimed.status == "denied"
 
 
 def test_a_template_edited_after_the_preview_is_shown_again_not_sent(reviewer_client, claimed):

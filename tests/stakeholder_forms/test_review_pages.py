@@ -85,6 +85,7 @@ def test_change_the_findings_keeps_them_and_a_stale_issue_is_refused(reviewer, r
     item.claim(by=reviewer)  # a new version since the preview
     refused = confirm(reviewer_client, url, preview, follow=True)
     assert "changed while you were working on it" in refused.content.decode()
+    assert 'value="Farmville Detention Center"' in refused.content.decode()  # kept
     assert not Certification.objects.exists()
 
 
