@@ -8,6 +8,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 # spend much of their time waiting (measured in the closing note of issue 11); worksteal, so the
 # long browser journeys do not leave workers idle at the end (.ci/run 15:22 -> 14:07).
 TEST_WORKERS ?= 3
+# More pytest arguments for `make test` (.ci/run's PostgreSQL pass leaves out the browser tests).
+PYTEST_ARGS ?=
 
 .PHONY: run test fuzz worker lint format bench clean chromium vendor
 
@@ -52,7 +54,7 @@ format: $(STAMP)
 
 test: $(STAMP) chromium lint
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal --hypothesis-profile=ci
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal --hypothesis-profile=ci $(PYTEST_ARGS)
 
 # The fuzz tests alone, 400 inputs per property test (docs/reliability.md).
 fuzz: $(STAMP)
