@@ -21,6 +21,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from leacorner.choice_labels import ChoiceLabels
 from leacorner.transitions import StateMachine, TransitionError
 
 from .agencies import Agency
@@ -62,7 +63,7 @@ _ACTIVE = frozenset({RoutingStatus.NEW, RoutingStatus.ACKNOWLEDGED})
 _DONE = frozenset({RoutingStatus.CLOSED, RoutingStatus.HANDED_ON})
 
 
-class ReportRouting(StateMachine):
+class ReportRouting(ChoiceLabels, StateMachine):
     """The report as one agency has it: why it was sent there, and the desk's handling.
 
     A member of that agency's desk moves it new → acknowledged (under the agency's case

@@ -23,6 +23,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from leacorner import numbering
+from leacorner.choice_labels import ChoiceLabels
 
 from .agencies import Agency, IncidentType, IncidentTypeRoute
 from .desk import DeskNote, ReportRouting
@@ -72,7 +73,7 @@ def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class CyberIncidentReport(models.Model):
+class CyberIncidentReport(ChoiceLabels, models.Model):
     """One incident reported by SLTT law enforcement, with the facts of the federal fact sheet.
 
     Anyone may file one. It is never edited after submission: the reporter adds information
@@ -326,7 +327,7 @@ class CyberIncidentReport(models.Model):
             raise ValidationError({"information_impact": gettext("Unknown information impact.")})
 
 
-class Indicator(models.Model):
+class Indicator(ChoiceLabels, models.Model):
     """One indicator a report carries, normalised so that the same one on two reports is the
     same row value: an IP address (with or without a port) or range, a bare port, a domain, a
     URL, an e-mail address, a file hash or a cryptocurrency wallet address.

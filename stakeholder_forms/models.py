@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from leacorner.choice_labels import ChoiceLabels
+
 from .certification import Certification
 from .certification_documents import CertificationDocument
 from .message_templates import MessageTemplate
@@ -94,7 +96,7 @@ class StakeholderRequestQuerySet(models.QuerySet):
         )
 
 
-class StakeholderRequest(RequestWorkflow):
+class StakeholderRequest(ChoiceLabels, RequestWorkflow):
     """A criminal-justice partner's request for ICE custody facts about one person who missed
     one obligation. Filed by a clerk, worked by ERO reviewers, answered by a `Certification`.
 
