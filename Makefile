@@ -11,7 +11,7 @@ TEST_WORKERS ?= 3
 # More pytest arguments for `make test` (.ci/run's PostgreSQL pass leaves out the browser tests).
 PYTEST_ARGS ?=
 
-.PHONY: run test fuzz worker lint format bench clean chromium vendor
+.PHONY: run test fuzz worker lint format bench clean chromium vendor fonts
 
 $(PY):
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -63,6 +63,10 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run_all.py $(BENCH_ARGS)
+
+# Cut the four web fonts every page uses to English and Spanish (scripts/subset_fonts.py).
+fonts: $(STAMP)
+	$(PY) scripts/subset_fonts.py
 
 # Re-fetch the pinned USWDS release with npm and vendor only the files the portal uses
 # (standard library only, so no virtualenv is needed; see static/vendor/uswds/VENDORED.md).
