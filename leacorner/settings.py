@@ -283,8 +283,11 @@ MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 STAFF_MFA_LINK_HOURS = env_count("STAFF_MFA_LINK_HOURS", 72, minimum=1)
 
 # Sessions: 30 minutes idle, 12 hours in all (accounts.middleware.SessionLifetimeMiddleware).
+# The idle limit is renewed at most once a minute, not written on every page: a session ends
+# 29-30 minutes after its last use, never later.
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_RENEW_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_ABSOLUTE_LIFETIME = timedelta(hours=12)
 SESSION_COOKIE_HTTPONLY = True

@@ -1,6 +1,9 @@
 import time
+from datetime import timedelta
 
 import pytest
+from django.contrib.sessions.models import Session
+from django.utils import timezone
 
 from accounts.middleware import SESSION_STARTED_KEY
 from accounts.roles import Role
@@ -61,3 +64,43 @@ def test_messages_are_kept_in_the_session_not_in_a_cookie(client):
     assert "messages" not in page.cookies
     assert "Successfully signed in" in page.content.decode()  # still shown, once
     assert "Successfully signed in" not in client.get("/").content.decode()
+
+
+def _session_writes(queries) -> list[str]:
+    return [
+        q["sql"]
+        for q in queries
+        if q["sql"].startswith(("UPDATE", "INSERT")) and "django_session" in q["sql"]
+    ]
+
+
+def test_pages_within_a_minute_do_not_write_the_session(django_assert_max_num_queries):
+    client = signed_in_client(UserFactory(role=Role.CLERK))
+    client.get("/accounts/email/")
+    with django_assert_max_num_queries(50) as queries:
+        response = client.get("/accounts/email/")
+    assert response.status_code == 200
+    assert not _session_writes(queries.captured_queries)
+    assert "sessionid" not in response.cookies
+
+
+def test_a_session_in_use_is_renewed_once_the_minute_is_past(django_assert_max_num_queries):
+    from accounts.middleware import SESSION_RENEWED_KEY
+
+    client = signed_in_client(UserFactory(role=Role.CLERK))
+    client.get("/accounts/email/")
+    session = client.session
+    session[SESSION_RENEWED_KEY] = time.time() - 61
+    session.save()
+    row = Session.objects.filter(session_key=session.session_key)
+    row.update(expire_date=timezone.now() + timedelta(seconds=60))  # almost idle thirty minutes
+    with django_assert_max_num_queries(50) as queries:
+        assert client.get("/accounts/email/").status_code == 200
+    assert _session_writes(queries.captured_queries)
+    left = row.get().expire_date - timezone.now()
+    assert timedelta(minutes=29) < left <= timedelta(minutes=30)  # thirty minutes again
+
+
+def test_no_session_is_started_for_a_visitor_without_one(client):
+    response = client.get("/")
+    assert "sessionid" not in response.cookies
