@@ -55,7 +55,7 @@ class ProgramAdmin(LabelledListEditableMixin, SimpleHistoryAdmin):
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["name", "slug", "acronym", "aliases", "component"]}),
-        (_("Text"), {"fields": ["summary", "body"]}),
+        (_("Text"), {"fields": ["summary", "body", "official_url"]}),
         (_("Place in the directory"), {"fields": ["categories", "related", "feature"]}),
         (_("Publication"), {"fields": ["is_published", "last_reviewed"]}),
     ]
@@ -81,6 +81,13 @@ class FieldOfficeAdmin(SimpleHistoryAdmin):
     ]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [CoverageAreaInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "address", "phone", "outreach_email"]}),
+        (
+            _("Field liaison (shown on the office's card when named)"),
+            {"fields": ["liaison_name", "liaison_phone", "liaison_email"]},
+        ),
+    ]
     ordering = ["name"]
 
     def get_queryset(self, request):

@@ -5,9 +5,9 @@ Content editors change all of it in the admin; every change is kept in the histo
 (django-simple-history) and moves the directory's revision, which invalidates cached pages.
 """
 
-import re
 import time
 from datetime import UTC, date
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,43 +19,15 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-#: Telephone keypad letters, for vanity numbers such as 1-866-DHS-2-ICE.
-_KEYPAD = str.maketrans(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-    "22233344455566677778889999",
+# The rules of the directory's text, addresses and numbers, in their own module; imported here
+# so that migrations and callers keep naming them programs.models.*.
+from .validators import (  # noqa: E402, F401
+    dial_digits,
+    lookup_key,
+    tel_link,
+    validate_link_target,
+    validate_official_address,
 )
-
-
-def lookup_key(text: str) -> str:
-    """The form in which a name, acronym or spelling is compared: lower case, letters and
-    digits only, so "287(g)", "287 g" and "287g" are one key, and "FOTs" matches "fots"."""
-    return re.sub(r"[\W_]+", "", text.lower())
-
-
-def dial_digits(phone: str) -> str:
-    """The digits a caller dials, with vanity letters turned into their keypad digits."""
-    return re.sub(r"\D", "", phone.upper().translate(_KEYPAD))
-
-
-def tel_link(phone: str) -> str:
-    """A `tel:` link in E.164 form for a U.S. number, or "" when there is no number."""
-    digits = dial_digits(phone)
-    if len(digits) == 10:
-        digits = "1" + digits
-    return f"tel:+{digits}" if digits else ""
-
-
-def validate_link_target(value: str) -> None:
-    if value.startswith("/") and not value.startswith("//"):
-        return
-    if re.match(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$", value):
-        return
-    raise ValidationError(
-        _(
-            "Enter a secure web address starting with https://, "
-            "or a page of this portal starting with /."
-        )
-    )
 
 
 class Component(models.TextChoices):
@@ -305,6 +277,15 @@ class Program(models.Model):
     related = models.ManyToManyField(
         "self", blank=True, symmetrical=True, verbose_name=_("related programs")
     )
+    official_url = models.CharField(
+        _("official page"),
+        max_length=500,
+        validators=[validate_official_address],
+        help_text=_(
+            "The program's own page on ICE.gov (or its DHS or partner .gov page): the first "
+            "button on the program's page here."
+        ),
+    )
     feature = models.CharField(
         _("special section"),
         max_length=20,
@@ -349,6 +330,12 @@ class Program(models.Model):
     def display_acronym(self) -> str:
         """The acronym to show after the name, unless the name already contains it."""
         return self.acronym if self.acronym and self.acronym not in self.name else ""
+
+    @property
+    def official_host(self) -> str:
+        """ "ICE.gov", "DHS.gov", "locator.ice.gov": how the button names the site."""
+        host = (urlsplit(self.official_url).hostname or "").removeprefix("www.")
+        return host.upper().replace(".GOV", ".gov") if host.count(".") == 1 else host
 
     def alias_list(self) -> list[str]:
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
@@ -463,6 +450,14 @@ class FieldOffice(models.Model):
     )
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
     outreach_email = models.EmailField(_("outreach e-mail"), blank=True)
+    liaison_name = models.CharField(
+        _("field liaison"),
+        max_length=120,
+        blank=True,
+        help_text=_("The area's ERO field liaison for law-enforcement partners, when known."),
+    )
+    liaison_phone = models.CharField(_("liaison's telephone"), max_length=40, blank=True)
+    liaison_email = models.EmailField(_("liaison's e-mail"), blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
 
@@ -478,6 +473,29 @@ class FieldOffice(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("programs:field_office_list") + f"#office-{self.slug}"
+
+    def clean(self) -> None:
+        for field in ("phone", "liaison_phone"):
+            number = getattr(self, field)
+            if number and len(dial_digits(number)) not in (10, 11):
+                raise ValidationError(
+                    {
+                        field: _(
+                            "A U.S. number has ten digits (or eleven starting with 1); "
+                            "letters count as their keypad digits."
+                        )
+                    }
+                )
+        if (self.liaison_phone or self.liaison_email) and not self.liaison_name:
+            raise ValidationError({"liaison_name": _("Name the liaison these details reach.")})
+
+    @property
+    def has_liaison(self) -> bool:
+        return bool(self.liaison_name)
+
+    @property
+    def liaison_tel_href(self) -> str:
+        return tel_link(self.liaison_phone)
 
     @property
     def anchor(self) -> str:

@@ -17,7 +17,6 @@ meanwhile): the form comes back with the reviewer's words, the refusal, and the 
 is now, to be read and previewed again (`_refused_keeping_text`).
 """
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -56,14 +55,15 @@ class DecisionPagesMixin:
         data = request.POST.copy()
         data["version"] = str(obj.version)
         data["previewed"] = ""
-        self.message_user(
-            request,
+        form = rebuild(data)
+        form.is_valid()  # binds the errors, to which the refusal is added
+        form.add_error(
+            None,
             _("%(refusal)s What you wrote is kept below: read the request again, then preview.")
             % {"refusal": refusal},
-            messages.ERROR,
         )
         return self._transition_page(
-            request, obj, title=title, form=rebuild(data), template_context=template_context
+            request, obj, title=title, form=form, template_context=template_context
         )
 
     def _letter_step(self, request, obj, *, action, form, compose, send, title, edit_label, done):

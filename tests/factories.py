@@ -125,6 +125,7 @@ class ProgramFactory(factory.django.DjangoModelFactory):
     acronym = ""
     component = "HSI"
     summary = "A program made for tests."
+    official_url = "https://www.ice.gov/about-ice"
     body = "First paragraph of the test program.\n\nSecond paragraph."
 
     @factory.post_generation

@@ -25,6 +25,7 @@ def program_form(program, **changes):
         "component": program.component,
         "summary": program.summary,
         "body": program.body,
+        "official_url": program.official_url or "https://www.ice.gov/about-ice",
         "categories": [c.pk for c in program.categories.all()] if program.pk else [],
         "related": [],
         "feature": "",

@@ -389,6 +389,7 @@ def test_admin_edit_invalidates_the_cached_page(client, role_client):
             "body": program.body,
             "categories": [c.pk for c in program.categories.all()],
             "related": [],
+            "official_url": program.official_url,
             "feature": "",
             "is_published": "on",
             "last_reviewed": date(2026, 11, 30).isoformat(),
