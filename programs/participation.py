@@ -10,6 +10,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .geography import Tile, tiles
@@ -43,9 +44,14 @@ class StateAgreements:
     agreements: int
 
 
-@cache
 def agreements_by_state() -> tuple[StateAgreements, ...]:
-    """Every state with at least one agreement, most agreements first."""
+    """Every state with at least one agreement, most agreements first, named in the language
+    of the request (the file is read once per language and process)."""
+    return _agreements_by_state(get_language())
+
+
+@cache
+def _agreements_by_state(language: str | None) -> tuple[StateAgreements, ...]:
     names = dict(Jurisdiction.choices)
     with DATA_FILE.open(encoding="utf-8", newline="") as handle:
         rows = [
