@@ -8,6 +8,7 @@ translation. The order of the choices matters where it is a scale: routing compa
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class YesNoUnknown(models.TextChoices):
@@ -136,7 +137,8 @@ class TimeZone(models.TextChoices):
     MOUNTAIN = "America/Denver", _("Mountain")
     ARIZONA = "America/Phoenix", _("Mountain (Arizona, no daylight saving)")
     PACIFIC = "America/Los_Angeles", _("Pacific")
-    ALASKA = "America/Anchorage", _("Alaska")
+    # A context of its own: the state "Alaska" of the directory is another word in Spanish.
+    ALASKA = "America/Anchorage", pgettext_lazy("time zone", "Alaska")
     HAWAII = "Pacific/Honolulu", _("Hawaii–Aleutian")
     ATLANTIC = "America/Puerto_Rico", _("Atlantic (Puerto Rico, U.S. Virgin Islands)")
     CHAMORRO = "Pacific/Guam", _("Chamorro (Guam, Northern Mariana Islands)")

@@ -28,7 +28,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .vocabulary import DenialReason
@@ -160,7 +160,7 @@ class MessageTemplate(models.Model):
         _("denial reason"), max_length=32, choices=DenialReason.choices, blank=True
     )
     subject = models.CharField(
-        _("subject"),
+        pgettext_lazy("e-mail", "subject"),  # not the person a request is about
         max_length=200,
         help_text=_("The site's name in brackets is put before it."),
     )
